@@ -1,0 +1,1 @@
+"""Spec model, workbook generator, P&C tools and CLI; builds on pyfuncs."""

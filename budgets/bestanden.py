@@ -1,0 +1,31 @@
+"""Atomic output files: written to a temporary file beside the target, then renamed."""
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pyfuncs.fouten import InvoerFout
+
+
+def check_writable(target: Path, overwrite: bool) -> None:
+    """Refuse to replace an existing file unless overwrite is asked for."""
+    if target.exists() and not overwrite:
+        raise InvoerFout(f"{target}: bestaat al; gebruik --overschrijf om het te vervangen")
+    if not target.parent.exists():
+        raise InvoerFout(f"{target}: de map {target.parent} bestaat niet")
+
+
+def write_atomically(target: Path, write: Callable[[Path], None], overwrite: bool = False) -> Path:
+    """Call write(tmp_path) and move the result to target only if it succeeded."""
+    target = Path(target)
+    check_writable(target, overwrite)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        write(tmp_path)
+        os.replace(tmp_path, target)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,33 @@
+"""Excel's rounding and exact money in cents.
+
+Excel and LibreOffice round half away from zero after reducing a number to 15
+significant digits, so ROUND(1.005; 2) = 1.01. Python's round() rounds half to
+even on the binary value and gives 1.0: never use it for money.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def to_decimal(x: float) -> Decimal:
+    """The decimal number Excel shows for x (15 significant digits)."""
+    return Decimal(format(float(x), ".15g"))
+
+
+def excel_round_decimal(x: float, digits: int = 0) -> Decimal:
+    """Excel's ROUND(x; digits) as an exact Decimal."""
+    return to_decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def excel_round(x: float, digits: int = 0) -> float:
+    """Excel's ROUND(x; digits): half away from zero after 15 significant digits."""
+    return float(excel_round_decimal(x, digits))
+
+
+def to_cents(x: float) -> int:
+    """An amount in euros as whole cents, rounded as Excel's ROUND(x; 2)."""
+    return int(excel_round_decimal(x, 2).scaleb(2))
+
+
+def from_cents(cents: int) -> float:
+    """Whole cents back to euros."""
+    return float(Decimal(cents).scaleb(-2))

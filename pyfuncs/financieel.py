@@ -1,0 +1,41 @@
+"""Financial functions of a begroting: indexation, present value and capital charges."""
+
+import numpy_financial as npf
+
+from pyfuncs.fouten import InvoerFout, unknown_choice
+
+KAPITAALLASTEN_METHODES = ("lineair", "annuitair")
+
+
+def index_series(bedrag: float, percentages) -> list[float]:
+    """bedrag × (1+p1), bedrag × (1+p1)(1+p2), … (percentages as fractions, 0.02 = 2%)."""
+    series, factor = [], 1.0
+    for p in percentages:
+        factor *= 1 + p
+        series.append(bedrag * factor)
+    return series
+
+
+def present_value(rente: float, bedragen) -> float:
+    """Excel's NPV: the first amount is discounted one full period."""
+    if rente <= -1:
+        raise InvoerFout("rente moet groter dan -100% zijn")
+    return float(npf.npv(rente, [0.0, *bedragen]))
+
+
+def capital_charges(investering: float, rente: float, looptijd: int,
+                    methode: str = "lineair") -> list[float]:
+    """Yearly capital charges (positive amounts, EUR): lineair = straight-line
+    depreciation plus interest on the book value at the start of each year; annuitair =
+    a constant annuity (Excel's −PMT)."""
+    if looptijd < 1 or looptijd != int(looptijd):
+        raise InvoerFout("looptijd moet een positief geheel aantal jaren zijn")
+    if investering < 0:
+        raise InvoerFout("investering mag niet negatief zijn")
+    years = int(looptijd)
+    if methode == "lineair":
+        depreciation = investering / years
+        return [depreciation + rente * (investering - depreciation * year) for year in range(years)]
+    if methode == "annuitair":
+        return [float(-npf.pmt(rente, years, investering))] * years
+    raise unknown_choice("methode", methode, KAPITAALLASTEN_METHODES)
