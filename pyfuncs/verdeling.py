@@ -8,28 +8,31 @@ from pyfuncs.afronding import from_cents, to_cents, to_decimal
 from pyfuncs.fouten import InvoerFout
 
 
-def check_keys(sleutels, argument: str = "sleutels") -> list[Fraction]:
-    """Keys as exact fractions; negative keys or keys that are all zero are refused."""
+def check_keys(sleutels, argument: str = "sleutels") -> list[int]:
+    """Keys as exact whole numbers in one common scale (their decimals as Excel shows
+    them); negative keys or keys that are all zero are refused."""
     exact = []
     for row, key in enumerate(sleutels, start=1):
         if key < 0:
             raise InvoerFout(f"{argument} bevat een negatieve waarde (rij {row})")
-        exact.append(Fraction(to_decimal(key)))
+        exact.append(to_decimal(key))
     if not exact:
         raise InvoerFout(f"{argument} is leeg")
-    if sum(exact) == 0:
+    shift = -min(min(key.as_tuple().exponent for key in exact), 0)
+    scaled = [int(key.scaleb(shift)) for key in exact]
+    if not any(scaled):
         raise InvoerFout(f"{argument} zijn allemaal nul")
-    return exact
+    return scaled
 
 
-def _largest_remainder(units: int, keys: list[Fraction]) -> list[int]:
+def _largest_remainder(units: int, keys: list[int]) -> list[int]:
     """Split a non-negative whole number of units; the largest remainders get one unit
     more, ties to the earlier row."""
     total = sum(keys)
-    quotas = [units * key / total for key in keys]
-    parts = [int(quota) for quota in quotas]
+    quotients = [divmod(units * key, total) for key in keys]
+    parts = [whole for whole, _ in quotients]
     short = units - sum(parts)
-    order = sorted(range(len(keys)), key=lambda i: (-(quotas[i] - parts[i]), i))
+    order = sorted(range(len(keys)), key=lambda i: (-quotients[i][1], i))
     for i in order[:short]:
         parts[i] += 1
     return parts

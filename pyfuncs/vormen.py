@@ -36,9 +36,13 @@ def number(value, argument: str, place: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, Real):
         raise InvoerFout(f"{argument} bevat tekst '{value}' waar een getal hoort{place}")
     result = float(value)
-    if math.isnan(result) or math.isinf(result):
+    if math.isinf(result):
         raise InvoerFout(f"{argument} bevat geen geldig getal{place}")
     return result
+
+
+def _is_plain_number(cell) -> bool:
+    return type(cell) is float and math.isfinite(cell) or type(cell) is int
 
 
 def matrix(value, argument: str) -> np.ndarray:
@@ -46,9 +50,11 @@ def matrix(value, argument: str) -> np.ndarray:
     rows = _rows(value)
     if not rows:
         raise InvoerFout(f"{argument} is leeg")
-    width = max(len(row) for row in rows)
+    width = len(rows[0])
     if any(len(row) != width for row in rows):
         raise InvoerFout(f"{argument} heeft rijen van ongelijke lengte")
+    if all(_is_plain_number(cell) for row in rows for cell in row):
+        return np.array(rows, dtype=float)
     return np.array(
         [[number(cell, argument, _place(rows, r, c)) for c, cell in enumerate(row)]
          for r, row in enumerate(rows)],
