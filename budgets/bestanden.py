@@ -25,7 +25,15 @@ def write_atomically(target: Path, write: Callable[[Path], None], overwrite: boo
     tmp_path = Path(tmp)
     try:
         write(tmp_path)
+        os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
     return target
+
+
+def _umask() -> int:
+    """The process umask (mkstemp creates files readable by the owner only)."""
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -10,7 +10,7 @@ from xlwings import arg, func
 from pyfuncs import afrekening, financieel, productbegroting, verdeling, weerstand
 from pyfuncs import kwartaal as kw
 from pyfuncs.fouten import InvoerFout, meldingen_van
-from pyfuncs.vormen import as_column, choice, matrix, number, optional_number, texts, vector
+from pyfuncs.vormen import as_column, choice, flag, matrix, number, optional_number, texts, vector
 
 
 def _same_length(named: dict[str, list[float]]) -> dict[str, list[float]]:
@@ -30,8 +30,9 @@ def _words(value, argument: str, allowed: tuple[str, ...], default: str, rows: i
     return words * rows if len(words) == 1 else words
 
 
-def _single_or_column(values: list, was_single: bool):
-    return values[0] if was_single else as_column(values)
+def _single_or_column(values: list):
+    """One cell in, one value out; a column in, a column out."""
+    return values[0] if len(values) == 1 else as_column(values)
 
 
 @func
@@ -113,7 +114,7 @@ def PB_WEERSTANDSRATIO(beschikbaar, benodigd):
 def PB_WEERSTANDSKLASSE(ratio, omschrijving=False):
     """Waarderingsklasse A–F van de ratio weerstandsvermogen (A ≥ 2,0; B ≥ 1,4; C ≥ 1,0; D ≥ 0,8; E ≥ 0,6; F lager)."""
     with meldingen_van("PB_WEERSTANDSKLASSE"):
-        return weerstand.klasse(number(ratio, "ratio"), bool(omschrijving))
+        return weerstand.klasse(number(ratio, "ratio"), flag(omschrijving, "omschrijving"))
 
 
 @func
@@ -144,7 +145,7 @@ def PB_TIJDSEVENREDIG(jaarbedrag, kwartaal, profiel=None):
         quarter = number(kwartaal, "kwartaal")
         amounts = vector(jaarbedrag, "jaarbedrag")
         result = [kw.budget_to_date(amount, quarter, weights) for amount in amounts]
-        return _single_or_column(result, not isinstance(jaarbedrag, list))
+        return _single_or_column(result)
 
 
 @func
@@ -193,7 +194,7 @@ def PB_PROGNOSE(realisatie_tm, kwartaal, jaarbegroting, methode="lineair"):
                              "jaarbegroting": vector(jaarbegroting, "jaarbegroting")})
         quarter, how = number(kwartaal, "kwartaal"), choice(methode, "methode", kw.METHODES, "lineair")
         result = [kw.forecast(r, quarter, j, how) for r, j in zip(*cols.values(), strict=True)]
-        return _single_or_column(result, not isinstance(realisatie_tm, list))
+        return _single_or_column(result)
 
 
 @func

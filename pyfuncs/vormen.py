@@ -2,6 +2,7 @@
 into numbers and matrices, with Dutch messages that name the argument and the cell."""
 
 import math
+import unicodedata
 from numbers import Real
 
 import numpy as np
@@ -77,11 +78,32 @@ def texts(value, argument: str) -> list[str]:
 
 
 def choice(value, argument: str, allowed: tuple[str, ...], default: str) -> str:
-    """A keyword argument such as regel or methode, checked against the allowed words."""
-    word = default if value is None or value == "" else str(value).strip().lower()
+    """A keyword argument such as regel or methode, checked against the allowed words
+    (case and diacritics do not matter: "Annuïtair" is "annuitair")."""
+    word = default if value is None or value == "" else _plain_word(value)
     if word not in allowed:
         raise unknown_choice(argument, value, allowed)
     return word
+
+
+def _plain_word(value) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(value).strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+TRUE_WORDS, FALSE_WORDS = ("waar", "true", "ja", "1"), ("onwaar", "false", "nee", "0", "")
+
+
+def flag(value, argument: str) -> bool:
+    """A logical argument: TRUE/FALSE from Excel, a number, or the words WAAR/ONWAAR."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, Real):
+        return value != 0
+    word = _plain_word(value)
+    if word in TRUE_WORDS or word in FALSE_WORDS:
+        return word in TRUE_WORDS
+    raise InvoerFout(f"{argument} '{value}' is geen WAAR of ONWAAR")
 
 
 def optional_number(value, argument: str, default: float | None) -> float | None:

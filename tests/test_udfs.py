@@ -162,3 +162,16 @@ def test_bijdragetabel_gemeenten_down_years_across():
     fails(lambda: udfs.PB_BIJDRAGETABEL(tabel, prices[:2]), "PB_BIJDRAGETABEL: geen normprijs voor Extern in 2024")
     fails(lambda: udfs.PB_BIJDRAGETABEL([["gemeente", "jaar"], ["a", 1]], prices),
           "PB_BIJDRAGETABEL: tabel mist de kolom(men) product, volume")
+
+
+def test_logical_and_keyword_arguments_as_a_dutch_excel_sends_them():
+    assert udfs.PB_WEERSTANDSKLASSE(1.25, "ONWAAR") == "C"
+    assert udfs.PB_WEERSTANDSKLASSE(1.25, "WAAR") == "C – voldoende"
+    assert udfs.PB_WEERSTANDSKLASSE(1.25, 1.0) == "C – voldoende"
+    fails(lambda: udfs.PB_WEERSTANDSKLASSE(1.25, "misschien"), "PB_WEERSTANDSKLASSE: omschrijving 'misschien' is geen WAAR of ONWAAR")
+    assert udfs.PB_KAPITAALLASTEN(1000, 0.0, 2, "Annuïtair") == udfs.PB_KAPITAALLASTEN(1000, 0.0, 2, "annuitair")
+
+
+def test_one_cell_range_gives_one_value():
+    assert udfs.PB_TIJDSEVENREDIG([[1000.0]], 2) == 500.0
+    assert udfs.PB_PROGNOSE([[500.0]], 2, [[1200.0]]) == 1000.0

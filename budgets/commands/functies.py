@@ -2,6 +2,7 @@
 
 import textwrap
 
+from budgets.functiedocs import render_markdown
 from budgets.functies import call_text, catalogue
 
 
@@ -12,10 +13,15 @@ def add_parser(subparsers) -> None:
         epilog="voorbeeld: begroting functies --uitgebreid",
     )
     parser.add_argument("--uitgebreid", action="store_true", help="toon ook de uitleg per argument")
+    parser.add_argument("--markdown", action="store_true",
+                        help="toon de volledige functiebeschrijving als Markdown (zoals docs/functies.md)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.markdown:
+        print(render_markdown(), end="")
+        return 0
     functions = catalogue()
     print(f"{len(functions)} Excel-functies (gebruik in Excel met ; als scheidingsteken):\n")
     for functie in functions:
