@@ -1,0 +1,124 @@
+"""`begroting kwartaal`: the quarterly variance report (kwartaalrapportage)."""
+
+import sys
+from pathlib import Path
+
+from budgets.bestanden import check_writable, write_atomically
+from budgets.kwartaal_basis import load_basis, load_profielen
+from budgets.kwartaal_drempels import drempels
+from budgets.kwartaal_model import build_report
+from budgets.kwartaal_toelichtingen import read_toelichtingen
+from budgets.kwartaal_uitvoer import table_lines, write_summary
+from budgets.kwartaal_werkmap import write_report
+from budgets.realisatie import read_ledger
+from budgets.realisatie_mapping import load_mapping
+from budgets.realisatie_volumes import read_volumes, volume_years
+from pyfuncs.kwartaal import check_quarter
+
+VOORBEELD = """voorbeeld:
+  begroting kwartaal samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023_tm_juni.csv \\
+      --kwartaal 2 --volumes samples/werkom/realisatie/volumes_2023.csv \\
+      --mapping samples/werkom/realisatie/mapping.yaml \\
+      --wijzigingen samples/werkom/realisatie/wijzigingen_2023.yaml -o kwartaal_2023_K2.xlsx"""
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "kwartaal", help="kwartaalrapportage: begroting tegen realisatie, met toelichtingen",
+        description="Vergelijkt de realisatie uit een grootboekexport met de begroting (na "
+        "wijziging) tot en met een kwartaal en schrijft een kwartaalrapportage (Excel). "
+        "Exitcode 0: alle vereiste toelichtingen zijn er; 1: er ontbreken toelichtingen; "
+        "2: fout in de invoer.",
+        epilog=VOORBEELD, formatter_class=_raw())
+    p.add_argument("begroting", type=Path, help="begroting: spec (YAML) of gegenereerde werkmap")
+    p.add_argument("realisatie", type=Path, help="grootboekexport (CSV of XLSX)")
+    p.add_argument("--kwartaal", type=int, required=True, help="kwartaal 1-4 (t/m)")
+    p.add_argument("--jaar", type=int, help="begrotingsjaar (standaard: dat van de begroting)")
+    p.add_argument("--volumes", type=Path, help="volume-export (CSV of XLSX) voor volume- en "
+                   "prijseffecten")
+    p.add_argument("--mapping", type=Path, help="mappingbestand (YAML); standaard de "
+                   "meegeleverde standaardmapping")
+    p.add_argument("--wijzigingen", type=Path, help="begrotingswijzigingen (YAML)")
+    p.add_argument("--profielen", type=Path, help="kwartaalprofiel per regel (YAML)")
+    p.add_argument("--vorige", type=Path, help="eerdere kwartaalrapportage: de toelichtingen "
+                   "daaruit worden overgenomen")
+    for niveau in ("regel", "product", "totaal"):
+        p.add_argument(f"--drempel-{niveau}", metavar="REGEL",
+                       help=f"drempel voor een toelichting op {niveau}niveau, bijvoorbeeld "
+                       "'> 5%% tenzij < €15.000', '> €100.000', '€ 50.000 of 10%%'")
+    p.add_argument("--samenvatting", type=Path, metavar="JSON", help="schrijf de uitkomsten ook als JSON")
+    p.add_argument("--negeer-onplaatsbaar", action="store_true",
+                   help="maak het rapport ook als regels niet te plaatsen zijn (ze staan dan op "
+                   "het blad Meldingen)")
+    p.add_argument("--alle-rijen", action="store_true", help="toon alle rijen in de terminal")
+    p.add_argument("-o", "--uitvoer", type=Path, metavar="XLSX",
+                   help="rapport (standaard kwartaal_JJJJ_KQ.xlsx)")
+    p.add_argument("--overschrijf", action="store_true",
+                   help="vervang een bestaand rapport (de toelichtingen daarin blijven bewaard)")
+    p.set_defaults(run=run)
+
+
+def _raw():
+    import argparse
+
+    return argparse.RawDescriptionHelpFormatter
+
+
+def _toelichtingen(args, target: Path) -> dict:
+    found = read_toelichtingen(args.vorige) if args.vorige else {}
+    if target.exists() and args.overschrijf:
+        found.update(read_toelichtingen(target))
+    return found
+
+
+def _realisation(args, basis, mapping, quarter):
+    """The ledger and (optionally) the volumes to date; refuses unplaced lines unless asked."""
+    plaatsing = basis.plaatsing()
+    grootboek = read_ledger(args.realisatie, mapping, plaatsing)
+    volumes = None
+    if args.volumes:
+        frame, found = read_volumes(args.volumes, mapping, plaatsing)
+        grootboek.meldingen.extend(found)
+        volumes = volume_years(frame, quarter, mapping.volume_periode)
+    if not args.negeer_onplaatsbaar:
+        grootboek.meldingen.raise_if_unplaced()
+    return grootboek, volumes
+
+
+def run(args) -> int:
+    quarter = check_quarter(args.kwartaal)
+    basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
+    target = args.uitvoer or Path(f"kwartaal_{basis.jaar}_K{quarter}.xlsx")
+    check_writable(target, args.overschrijf)
+    if args.samenvatting:
+        check_writable(args.samenvatting, args.overschrijf)
+    mapping = load_mapping(args.mapping)
+    grootboek, volumes = _realisation(args, basis, mapping, quarter)
+    toelichtingen = _toelichtingen(args, target)
+    bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
+               "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,
+               "Wijzigingen": args.wijzigingen or "(geen)", "Vorig rapport": args.vorige or "(geen)"}
+    rapport = build_report(basis, grootboek, quarter,
+                           drempels(args.drempel_regel, args.drempel_product, args.drempel_totaal),
+                           volumes, load_profielen(args.profielen, basis), toelichtingen, bronnen)
+    write_atomically(target, lambda tmp: write_report(rapport, tmp), args.overschrijf)
+    if args.samenvatting:
+        write_atomically(args.samenvatting, lambda tmp: write_summary(rapport, tmp),
+                         args.overschrijf)
+    print("\n".join(table_lines(rapport, args.alle_rijen)))
+    _report_findings(rapport)
+    print(f"rapport: {target}")
+    return 1 if rapport.ontbrekend else 0
+
+
+def _report_findings(rapport) -> None:
+    m = rapport.meldingen
+    if m.aantal_dubbel:
+        print(f"let op: {m.aantal_dubbel} exact dubbele regel(s) in de realisatie, bijvoorbeeld "
+              f"{m.dubbel[0].plaats}; zie het blad Meldingen", file=sys.stderr)
+    if m.aantal_onplaatsbaar:
+        print(f"let op: {m.aantal_onplaatsbaar} regel(s) niet geplaatst; zie het blad Meldingen",
+              file=sys.stderr)
+    for key in rapport.vervallen_toelichtingen:
+        print(f"let op: de toelichting bij '{key}' hoort bij geen rij meer; bewaard op het blad "
+              "Meldingen", file=sys.stderr)

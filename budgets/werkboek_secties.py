@@ -1,0 +1,96 @@
+"""The sections of the Uitgangspunten sheet, shared by the writer and the reader.
+
+A table section is a title row, a header row and one row per item until an empty row.
+Columns: fixed fields in A–D, the years from E, then up to two kenmerk columns and
+the toelichting column (K1, K2, TOELICHTING are offsets after the last year).
+"""
+
+BLAD = "Uitgangspunten"
+K1, K2, TOELICHTING = "k1", "k2", "toelichting"
+
+# key/value sections: (field, label, eenheid); the value sits in column C.
+ALGEMEEN = (
+    ("naam", "Naam gemeenschappelijke regeling", "tekst"),
+    ("begrotingsjaar", "Begrotingsjaar", "jaar"),
+    ("van", "Eerste jaar meerjarenraming", "jaar"),
+    ("tot", "Laatste jaar meerjarenraming", "jaar"),
+    ("status", "Status", "tekst"),
+    ("datum", "Datum", "datum"),
+    ("versie", "Versie", "tekst"),
+)
+RESERVE = (
+    ("stand_begin", "Algemene reserve: stand begin eerste jaar", "EUR"),
+    ("minimum", "Algemene reserve: minimum", "EUR"),
+    ("maximum", "Algemene reserve: maximum (bedrag)", "EUR"),
+    ("maximum_percentage", "Algemene reserve: maximum (% van de lasten)", "%"),
+    ("verdeelsleutel", "Verdeelsleutel voor tekort en overschot", "tekst"),
+    ("onvoorzien", "Post onvoorzien", "EUR"),
+)
+SIMULATIE = (
+    ("zekerheid", "Zekerheid van de simulatie", "fractie"),
+    ("trekkingen", "Aantal trekkingen", "aantal"),
+    ("startwaarde", "Startwaarde (seed)", "getal"),
+)
+
+# table sections: field -> column (1–4) or a trailing offset name
+DEELNEMERS = {"naam": 1, "inwoners": 3, "se": 4}
+PRODUCTEN = {"naam": 1, "eenheid": 2, "basisprijs": 3, "invoer": 4, "regel": K1, "soort": K2}
+VOLUMES = {"product": 1, "eenheid": 2, "gemeente": 3, "verdeelsleutel": 4}
+DOORBELASTINGEN = {"naam": 1, "soort": 2, "gemeente": 3}
+SLEUTELS = {"naam": 1, "soort": 2, "vaste_voet": 3, "basis": 4}
+GEWICHTEN = {"sleutel": 1, "gemeente": 3, "gewicht": 4}
+EXPLOITATIE = {"naam": 1, "soort": 2, "aard": 3, "bron": 4, "plus": K1, "min": K2}
+RISICOS = {"naam": 1, "kans": 2, "minimum": 3, "maximum": 4}
+
+HEADERS = {
+    "naam": "Naam",
+    "inwoners": "Inwoners",
+    "se": "Wsw-SE",
+    "eenheid": "Eenheid",
+    "basisprijs": "Basisprijs (EUR)",
+    "invoer": "Jaarkolommen",
+    "regel": "Afrekenregel",
+    "soort": "Soort",
+    "product": "Product",
+    "gemeente": "Gemeente",
+    "verdeelsleutel": "Verdeelsleutel",
+    "vaste_voet": "Vaste voet (fractie)",
+    "basis": "Product / variabel deel",
+    "sleutel": "Sleutel",
+    "gewicht": "Gewicht",
+    "aard": "Aard",
+    "bron": "Bron",
+    "plus": "Plus (regels, ; gescheiden)",
+    "min": "Min (regels, ; gescheiden)",
+    "kans": "Kans (0–1)",
+    "minimum": "Impact minimum (EUR)",
+    "maximum": "Impact maximum (EUR)",
+    "toelichting": "Bron / toelichting",
+}
+
+TITELS = {
+    "algemeen": "Algemeen",
+    "deelnemers": "Deelnemers",
+    "producten": "Producten en normprijzen",
+    "volumes": "Volumes",
+    "doorbelastingen": "Doorbelastingen",
+    "verdeelsleutels": "Verdeelsleutels",
+    "gewichten": "Gewichten van vaste verdeelsleutels",
+    "exploitatie": "Exploitatie (baten en lasten)",
+    "reserve": "Reserve",
+    "risicos": "Risico's",
+    "simulatie": "Simulatie weerstandsvermogen",
+    "vast": "Vaste waarden (niet wijzigen)",
+}
+
+PRIJS_PER_JAAR = "normprijs per jaar"
+PRIJS_INDEX = "indexatie % per jaar"
+TOTAAL = "(totaal)"
+
+
+def trailing_column(kolom, jaren: tuple) -> int:
+    """The column of a field: 1–4 as is, a trailing name after the last year."""
+    if isinstance(kolom, int):
+        return kolom
+    after = 5 + len(jaren)
+    return after + {K1: 0, K2: 1, TOELICHTING: 2}[kolom]

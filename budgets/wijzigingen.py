@@ -1,0 +1,130 @@
+"""Begrotingswijzigingen: amendments of the begroting decided by the AB during the year.
+
+File format (YAML, documented in docs/pc-cyclus.md):
+
+    wijzigingen:
+      - nummer: 1
+        datum: 23-04-2024
+        besluit: AB-besluit 2024/07
+        omschrijving: Extra plekken beschut werk
+        regels: {Overige bedrijfslasten: 45000}     # EUR, + raises the line's budget
+        volumes: {Beschut werk: {Zaanstad: 4}}      # eenheid, + raises the volume
+
+Every amount changes the begroting of the year of `jaar` (default: the year of `datum`).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from pyfuncs.fouten import InvoerFout
+
+SUBTOTAAL = "subtotaal"
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """One begrotingswijziging: regels {line: EUR}, volumes {(product, gemeente): eenheid}."""
+
+    nummer: str
+    datum: date
+    jaar: int
+    besluit: str
+    omschrijving: str
+    regels: dict = field(default_factory=dict)
+    volumes: dict = field(default_factory=dict)
+
+
+def _date(value, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(str(value).strip(), pattern).date()
+        except ValueError:
+            continue
+    raise InvoerFout(f"{where}: datum '{value}' is onleesbaar (verwacht dd-mm-jjjj)")
+
+
+def _number(value, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvoerFout(f"{where}: '{value}' is geen getal")
+    return float(value)
+
+
+def _table(item: dict, key: str, where: str) -> dict:
+    value = item.get(key) or {}
+    if not isinstance(value, dict):
+        raise InvoerFout(f"{where}.{key}: verwacht een tabel (naam: bedrag)")
+    return value
+
+
+def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> Wijziging:
+    where = f"{source}: wijzigingen[{index}]"
+    if not isinstance(item, dict):
+        raise InvoerFout(f"{where}: verwacht nummer, datum, besluit, regels en/of volumes")
+    for required in ("nummer", "datum", "besluit"):
+        if item.get(required) in (None, ""):
+            raise InvoerFout(f"{where}: '{required}' ontbreekt")
+    day = _date(item["datum"], where)
+    lines = {}
+    for name, amount in _table(item, "regels", where).items():
+        if name not in regels or regels[name] == SUBTOTAAL:
+            raise InvoerFout(f"{where}.regels: '{name}' is geen exploitatieregel van de begroting"
+                             " (subtotalen volgen uit hun regels)")
+        lines[name] = _number(amount, f"{where}.regels.{name}")
+    volumes = {}
+    for product, per_gemeente in _table(item, "volumes", where).items():
+        if product not in producten:
+            raise InvoerFout(f"{where}.volumes: '{product}' is geen product van de begroting")
+        for gemeente, amount in _table({"x": per_gemeente}, "x", f"{where}.volumes").items():
+            if gemeente not in gemeenten:
+                raise InvoerFout(f"{where}.volumes.{product}: '{gemeente}' is geen deelnemer")
+            volumes[(product, gemeente)] = _number(amount, f"{where}.volumes.{product}.{gemeente}")
+    jaar = int(_number(item.get("jaar", day.year), f"{where}.jaar"))
+    return Wijziging(str(item["nummer"]), day, jaar, str(item["besluit"]),
+                     str(item.get("omschrijving", "")), lines, volumes)
+
+
+def load_wijzigingen(path: Path | None, regels: dict, producten, gemeenten) -> tuple[Wijziging, ...]:
+    """Read and check a wijzigingen file against the begroting (None: no wijzigingen).
+
+    regels: line name -> soort; producten and gemeenten: the names in the begroting.
+    """
+    if path is None:
+        return ()
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
+    except FileNotFoundError:
+        raise InvoerFout(f"{path}: wijzigingenbestand bestaat niet") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as fout:
+        raise InvoerFout(f"{path}: wijzigingenbestand is onleesbaar ({fout})") from None
+    items = data.get("wijzigingen") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InvoerFout(f"{path}: verwacht een lijst onder 'wijzigingen:'")
+    found = tuple(_one(item, i, str(path), regels, producten, gemeenten)
+                  for i, item in enumerate(items))
+    numbers = [w.nummer for w in found]
+    double = sorted({n for n in numbers if numbers.count(n) > 1})
+    if double:
+        raise InvoerFout(f"{path}: wijzigingnummer {double[0]} komt twee keer voor")
+    return found
+
+
+def of_year(wijzigingen: tuple[Wijziging, ...], jaar: int) -> tuple[Wijziging, ...]:
+    """The wijzigingen that change the begroting of one year, by date."""
+    return tuple(sorted((w for w in wijzigingen if w.jaar == jaar), key=lambda w: w.datum))
+
+
+def line_change(wijzigingen, regel: str) -> float:
+    """Σ of the changes to one exploitatie line (EUR)."""
+    return sum(w.regels.get(regel, 0.0) for w in wijzigingen)
+
+
+def volume_change(wijzigingen, product: str, gemeente: str) -> float:
+    """Σ of the volume changes of one product for one gemeente (eenheid)."""
+    return sum(w.volumes.get((product, gemeente), 0.0) for w in wijzigingen)

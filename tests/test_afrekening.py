@@ -1,0 +1,191 @@
+"""`begroting afrekening`: the settlement per gemeente reconciles to the cent, in the core
+(property test) and in the workbook after LibreOffice recalculation."""
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from budgets import rekenmotor
+from budgets.afrekening_model import build_settlement, default_voorschotten
+from budgets.kwartaal_basis import load_basis
+from budgets.realisatie import KEYS, Grootboek
+from budgets.realisatie_meldingen import Meldingen
+from budgets.spec import Reserve
+from pyfuncs.afrekening import settle
+from pyfuncs.afronding import to_cents
+from pyfuncs.fouten import InvoerFout
+from tests.test_kwartaal import REAL, SAMPLE, run_cli
+
+TOL = 0.005
+
+
+def afrekening_args(target: Path, *extra) -> list:
+    return ["afrekening", SAMPLE / "begroting.yaml", REAL / "grootboek_2023.csv", "--jaar", 2023,
+            "--volumes", REAL / "volumes_2023.csv", "--mapping", REAL / "mapping.yaml",
+            "--wijzigingen", REAL / "wijzigingen_2023.yaml", "-o", target, *extra]
+
+
+@pytest.fixture(scope="session")
+def afrekening(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("afrekening")
+    target, summary = folder / "afrekening_2023.xlsx", folder / "a.json"
+    code, out, err = run_cli(*afrekening_args(target, "--samenvatting", summary,
+                                              "--voorschotten", REAL / "voorschotten_2023.yaml"))
+    return {"code": code, "out": out, "err": err, "werkmap": target,
+            "json": json.loads(summary.read_text(encoding="utf-8"))}
+
+
+@pytest.fixture(scope="session")
+def herberekend(libreoffice, afrekening):
+    return rekenmotor.recalculate_with_libreoffice(afrekening["werkmap"])
+
+
+def test_cli_settles_the_sample(afrekening):
+    assert afrekening["code"] == 0, afrekening["err"]
+    data = afrekening["json"]
+    assert [g["gemeente"] for g in data["gemeenten"]] == ["Zaanstad", "Purmerend"]
+    assert "Te betalen" in afrekening["out"]
+    cents = sum(to_cents(g["te_betalen"]) + to_cents(g["voorschotten"]) for g in data["gemeenten"])
+    assert cents - to_cents(data["reserve"]["mutatie"]) == to_cents(data["netto_kosten"])
+
+
+def test_products_follow_their_settlement_rule(afrekening):
+    for gemeente in afrekening["json"]["gemeenten"]:
+        for p in gemeente["producten"]:
+            expected = p["teken"] * settle(p["begroot"], p["gerealiseerd"], p["normprijs"], p["regel"])
+            assert p["bedrag"] == expected
+            if p["regel"] == "minimum":
+                assert p["afgerekend_volume"] >= p["begroot"]
+
+
+def test_workbook_reconciles_after_recalculation(herberekend, afrekening):
+    data = afrekening["json"]
+    total = herberekend["Afrekening"]
+    errors = [(s, c) for s, cells in herberekend.items() for c, v in cells.items()
+              if rekenmotor.is_error_value(v)]
+    assert errors == []
+    checks = {label: total[f"B{cell[1:]}"] for cell, label in total.items()
+              if cell.startswith("A") and isinstance(label, str) and label.startswith(("Σ", "Reserve einde", "Alle"))}
+    assert len(checks) == 5 and all(v is True for v in checks.values()), checks
+    for i, g in enumerate(data["gemeenten"]):
+        row = 12 + i
+        assert total[f"A{row}"] == g["gemeente"]
+        for col, field in zip("BCDEFGH", ("productbijdragen", "doorbelastingen",
+                                          "definitieve_bijdrage", "voorschotten", "sleutel_saldo",
+                                          "aandeel_saldo", "te_betalen"), strict=True):
+            assert total[f"{col}{row}"] == pytest.approx(g[field], abs=TOL), (g["gemeente"], field)
+    labels = {v: int(c[1:]) for c, v in total.items() if c.startswith("A") and isinstance(v, str)}
+    assert total[f"B{labels['Mutatie reserve (+ dotatie, − onttrekking)']}"] == pytest.approx(
+        data["reserve"]["mutatie"], abs=TOL)
+    assert total[f"B{labels['Werkelijke netto kosten van de regeling']}"] == pytest.approx(
+        data["netto_kosten"], abs=TOL)
+
+
+def test_gemeente_sheets_show_each_product_amount(herberekend, afrekening):
+    for g in afrekening["json"]["gemeenten"]:
+        sheet = herberekend[g["gemeente"]]
+        by_name = {v: int(c[1:]) for c, v in sheet.items() if c.startswith("A") and isinstance(v, str)}
+        for p in g["producten"]:
+            row = by_name[p["product"]]
+            assert sheet[f"H{row}"] == pytest.approx(p["afgerekend_volume"], abs=1e-9)
+            assert sheet[f"J{row}"] == pytest.approx(p["bedrag"], abs=TOL)
+
+
+def test_default_voorschotten_are_twelve_terms_to_the_cent(root):
+    basis = load_basis(SAMPLE / "begroting.yaml", 2023, REAL / "wijzigingen_2023.yaml")
+    for terms in default_voorschotten(basis).values():
+        assert len(terms) == 12
+        assert max(terms) - min(terms) <= 0.011
+
+
+BASIS = load_basis(SAMPLE / "begroting.yaml", 2023, REAL / "wijzigingen_2023.yaml")
+money = st.decimals(min_value=-5_000_000, max_value=40_000_000, places=2).map(float)
+
+
+def ledger_frame(costs: list[float]) -> Grootboek:
+    lines = [r.naam for r in BASIS.regels]
+    rows = [(4, line, "", "", False, amount) for line, amount in zip(lines, costs, strict=False)]
+    passed = sorted(BASIS.doorbelastingen)
+    rows += [(4, "", name, g, False, amount)
+             for (name, g), amount in zip(passed, costs[len(lines):], strict=False)]
+    return Grootboek("test", pd.DataFrame(rows, columns=[*KEYS, "netto"]), len(rows), Meldingen())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(costs=st.lists(money, min_size=6, max_size=6),
+       volumes=st.lists(st.floats(0, 3000, allow_nan=False), min_size=10, max_size=10),
+       reserve=st.tuples(st.decimals(0, 5_000_000, places=2), st.decimals(0, 3_000_000, places=2),
+                         st.one_of(st.none(), st.decimals(0, 9_000_000, places=2))),
+       paid=st.lists(st.decimals(0, 2_000_000, places=2).map(float), min_size=2, max_size=2))
+def test_settlement_reconciles_to_the_cent(costs, volumes, reserve, paid):
+    stand, minimum, maximum = (None if x is None else float(x) for x in reserve)
+    if maximum is not None and maximum < minimum:
+        minimum, maximum = maximum, minimum
+    spec = dataclasses.replace(BASIS.begroting, reserve=Reserve(stand, minimum, maximum))
+    basis = dataclasses.replace(BASIS, begroting=spec)
+    realised = {(p.product, p.gemeente): v for p, v in zip(basis.producten, volumes, strict=True)}
+    voorschotten = {g: (amount,) * 12 for g, amount in zip(basis.gemeenten, paid, strict=True)}
+    try:
+        result = build_settlement(basis, ledger_frame(costs), realised, voorschotten)
+    except InvoerFout as fout:  # a gemeente whose bijdragen (key) are negative
+        assert "negatief" in str(fout)
+        return
+    g_cents = [to_cents(g.definitief) - to_cents(g.betaald) + to_cents(g.aandeel_saldo)
+               for g in result.gemeenten]
+    assert [to_cents(g.te_betalen) for g in result.gemeenten] == g_cents
+    mutation = to_cents(result.verdeling.reserve_mutatie)
+    paid_c = sum(to_cents(g.betaald) for g in result.gemeenten)
+    assert sum(g_cents) + paid_c - mutation == to_cents(result.netto_kosten)
+    assert sum(to_cents(g.definitief) for g in result.gemeenten) - to_cents(result.netto_kosten) \
+        == to_cents(result.saldo)
+    end = to_cents(stand) + mutation
+    if mutation < 0:
+        assert end >= min(to_cents(minimum), to_cents(stand))
+    if maximum is not None and mutation > 0:
+        assert end <= max(to_cents(maximum), to_cents(stand))
+
+
+def hashes(folder: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("case, expect", [
+    ("jaar_2030", "jaar 2030 valt buiten de begroting"),
+    ("geen_volumes", "volumes_2030.csv: bestand bestaat niet"),
+    ("voorschot_niet_deelnemer", "voorschotten.Edam: geen deelnemer"),
+    ("voorschot_ontbreekt", "voorschotten ontbreken voor Purmerend"),
+])
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, case, expect):
+    target = tmp_path / "uit" / "a.xlsx"
+    target.parent.mkdir()
+    args = afrekening_args(target)
+    if case == "jaar_2030":
+        args[4] = 2030
+    if case == "geen_volumes":
+        args[6] = tmp_path / "volumes_2030.csv"
+    if case.startswith("voorschot"):
+        path = tmp_path / "v.yaml"
+        body = "{Zaanstad: 1, Edam: 2}" if case == "voorschot_niet_deelnemer" else "{Zaanstad: 1}"
+        path.write_text(f"voorschotten: {body}\n", encoding="utf-8")
+        args += ["--voorschotten", path]
+    before = hashes(REAL)
+    code, out, err = run_cli(*args)
+    assert code == 2, (out, err)
+    assert expect in err
+    assert list(target.parent.iterdir()) == []
+    assert hashes(REAL) == before
+
+
+def test_names_are_text_never_formulas(tmp_path):
+    book_path = tmp_path / "a.xlsx"
+    code, _, _ = run_cli(*afrekening_args(book_path))
+    assert code == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book["Afrekening"]["A12"].data_type == "s"
