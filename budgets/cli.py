@@ -11,28 +11,24 @@ from pyfuncs.fouten import InvoerFout
 COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "werkmap", "lite"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or only the one being run (faster start)."""
     parser = argparse.ArgumentParser(
         prog="begroting",
         description="Productbegroting, verdeling en P&C-cyclus voor sociaal ontwikkelbedrijven.",
     )
     parser.add_argument("--version", action="version", version=f"begroting {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT")
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"budgets.commands.{name}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"budgets.commands.{name}":
-                raise
-            continue
-        module.add_parser(subparsers)
+    for name in [only] if only in COMMANDS else COMMANDS:
+        importlib.import_module(f"budgets.commands.{name}").add_parser(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=argv[0] if argv else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
