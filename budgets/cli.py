@@ -5,6 +5,7 @@ import importlib
 import signal
 import sys
 
+from budgets.cli_teksten import use_dutch
 from pyfuncs import __version__
 from pyfuncs.fouten import InvoerFout
 
@@ -13,6 +14,7 @@ COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "wer
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command, or only the one being run (faster start)."""
+    use_dutch()
     parser = argparse.ArgumentParser(
         prog="begroting",
         description="Productbegroting, verdeling en P&C-cyclus voor sociaal ontwikkelbedrijven.",
