@@ -34,17 +34,16 @@ class Meldingen:
     aantal_onplaatsbaar: int = 0
     aantal_dubbel: int = 0
 
-    def add(self, path: Path, frame: pd.DataFrame, column: str, mask: np.ndarray,
-            reason: str, duplicate: bool = False) -> None:
-        """Record the rows where mask is True; the value shown is the cell in column."""
+    def add(self, path: Path, source, column: str, mask: np.ndarray, reason: str,
+            duplicate: bool = False) -> None:
+        """Record the rows where mask is True; the value shown is the cell in column.
+        source: the export as a pandas frame or a realisatie_tabel.Tabel."""
         rows = np.flatnonzero(mask)
         if rows.size == 0:
             return
-        shown = rows[:MAX_VOORBEELDEN]
-        index = frame.index[shown]
-        values = frame.loc[index, column].astype(str).tolist() if column in frame else [""] * len(shown)
+        places, values = _cells(path, source, column, rows[:MAX_VOORBEELDEN])
         found = [Melding(str(path), where, value, reason)
-                 for where, value in zip(place(path, frame, column, index), values, strict=True)]
+                 for where, value in zip(places, values, strict=True)]
         if duplicate:
             self.dubbel.extend(found)
             self.aantal_dubbel += int(rows.size)
@@ -79,6 +78,15 @@ class Meldingen:
         return {"aantal_onplaatsbaar": self.aantal_onplaatsbaar,
                 "aantal_dubbel": self.aantal_dubbel,
                 "onplaatsbaar": rows(self.onplaatsbaar), "dubbel": rows(self.dubbel)}
+
+
+def _cells(path: Path, source, column: str, rows: np.ndarray) -> tuple[list[str], list[str]]:
+    """Places and values of rows (positions) of a frame or a Tabel."""
+    if not isinstance(source, pd.DataFrame):
+        return source.place(column, rows), source.values(column, rows)
+    index = source.index[rows]
+    values = source.loc[index, column].astype(str).tolist() if column in source else [""] * len(rows)
+    return place(path, source, column, index), values
 
 
 def _line_number(place: str) -> int:

@@ -14,30 +14,36 @@ from hypothesis import strategies as st
 
 from budgets import rekenmotor
 from budgets.afrekening_model import build_settlement, default_voorschotten
-from budgets.kwartaal_basis import load_basis
 from budgets.realisatie import KEYS, Grootboek
 from budgets.realisatie_meldingen import Meldingen
 from budgets.spec import Reserve
 from pyfuncs.afrekening import settle
 from pyfuncs.afronding import to_cents
 from pyfuncs.fouten import InvoerFout
-from tests.test_kwartaal import REAL, SAMPLE, run_cli
 
 TOL = 0.005
 
 
-def afrekening_args(target: Path, *extra) -> list:
-    return ["afrekening", SAMPLE / "begroting.yaml", REAL / "grootboek_2023.csv", "--jaar", 2023,
-            "--volumes", REAL / "volumes_2023.csv", "--mapping", REAL / "mapping.yaml",
-            "--wijzigingen", REAL / "wijzigingen_2023.yaml", "-o", target, *extra]
+@pytest.fixture(scope="session")
+def afrekening_args(werkom, werkom_realisatie):
+    """The arguments of `begroting afrekening` on the Werkom sample, writing target."""
+    real = werkom_realisatie
+
+    def args(target: Path, *extra) -> list:
+        return ["afrekening", werkom / "begroting.yaml", real / "grootboek_2023.csv", "--jaar",
+                2023, "--volumes", real / "volumes_2023.csv", "--mapping", real / "mapping.yaml",
+                "--wijzigingen", real / "wijzigingen_2023.yaml", "-o", target, *extra]
+
+    return args
 
 
 @pytest.fixture(scope="session")
-def afrekening(tmp_path_factory):
+def afrekening(tmp_path_factory, run_cli, afrekening_args, werkom_realisatie):
     folder = tmp_path_factory.mktemp("afrekening")
     target, summary = folder / "afrekening_2023.xlsx", folder / "a.json"
-    code, out, err = run_cli(*afrekening_args(target, "--samenvatting", summary,
-                                              "--voorschotten", REAL / "voorschotten_2023.yaml"))
+    code, out, err = run_cli(*afrekening_args(
+        target, "--samenvatting", summary, "--voorschotten",
+        werkom_realisatie / "voorschotten_2023.yaml"))
     return {"code": code, "out": out, "err": err, "werkmap": target,
             "json": json.loads(summary.read_text(encoding="utf-8"))}
 
@@ -98,21 +104,19 @@ def test_gemeente_sheets_show_each_product_amount(herberekend, afrekening):
             assert sheet[f"J{row}"] == pytest.approx(p["bedrag"], abs=TOL)
 
 
-def test_default_voorschotten_are_twelve_terms_to_the_cent(root):
-    basis = load_basis(SAMPLE / "begroting.yaml", 2023, REAL / "wijzigingen_2023.yaml")
-    for terms in default_voorschotten(basis).values():
+def test_default_voorschotten_are_twelve_terms_to_the_cent(werkom_basis):
+    for terms in default_voorschotten(werkom_basis).values():
         assert len(terms) == 12
         assert max(terms) - min(terms) <= 0.011
 
 
-BASIS = load_basis(SAMPLE / "begroting.yaml", 2023, REAL / "wijzigingen_2023.yaml")
 money = st.decimals(min_value=-5_000_000, max_value=40_000_000, places=2).map(float)
 
 
-def ledger_frame(costs: list[float]) -> Grootboek:
-    lines = [r.naam for r in BASIS.regels]
+def ledger_frame(basis, costs: list[float]) -> Grootboek:
+    lines = [r.naam for r in basis.regels]
     rows = [(4, line, "", "", False, amount) for line, amount in zip(lines, costs, strict=False)]
-    passed = sorted(BASIS.doorbelastingen)
+    passed = sorted(basis.doorbelastingen)
     rows += [(4, "", name, g, False, amount)
              for (name, g), amount in zip(passed, costs[len(lines):], strict=False)]
     return Grootboek("test", pd.DataFrame(rows, columns=[*KEYS, "netto"]), len(rows), Meldingen())
@@ -124,16 +128,16 @@ def ledger_frame(costs: list[float]) -> Grootboek:
        reserve=st.tuples(st.decimals(0, 5_000_000, places=2), st.decimals(0, 3_000_000, places=2),
                          st.one_of(st.none(), st.decimals(0, 9_000_000, places=2))),
        paid=st.lists(st.decimals(0, 2_000_000, places=2).map(float), min_size=2, max_size=2))
-def test_settlement_reconciles_to_the_cent(costs, volumes, reserve, paid):
+def test_settlement_reconciles_to_the_cent(werkom_basis, costs, volumes, reserve, paid):
     stand, minimum, maximum = (None if x is None else float(x) for x in reserve)
     if maximum is not None and maximum < minimum:
         minimum, maximum = maximum, minimum
-    spec = dataclasses.replace(BASIS.begroting, reserve=Reserve(stand, minimum, maximum))
-    basis = dataclasses.replace(BASIS, begroting=spec)
+    spec = dataclasses.replace(werkom_basis.begroting, reserve=Reserve(stand, minimum, maximum))
+    basis = dataclasses.replace(werkom_basis, begroting=spec)
     realised = {(p.product, p.gemeente): v for p, v in zip(basis.producten, volumes, strict=True)}
     voorschotten = {g: (amount,) * 12 for g, amount in zip(basis.gemeenten, paid, strict=True)}
     try:
-        result = build_settlement(basis, ledger_frame(costs), realised, voorschotten)
+        result = build_settlement(basis, ledger_frame(basis, costs), realised, voorschotten)
     except InvoerFout as fout:  # a gemeente whose bijdragen (key) are negative
         assert "negatief" in str(fout)
         return
@@ -162,7 +166,8 @@ def hashes(folder: Path) -> dict:
     ("voorschot_niet_deelnemer", "voorschotten.Edam: geen deelnemer"),
     ("voorschot_ontbreekt", "voorschotten ontbreken voor Purmerend"),
 ])
-def test_bad_input_exits_2_and_writes_nothing(tmp_path, case, expect):
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, case, expect, run_cli, afrekening_args,
+                                              werkom_realisatie):
     target = tmp_path / "uit" / "a.xlsx"
     target.parent.mkdir()
     args = afrekening_args(target)
@@ -175,15 +180,15 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, case, expect):
         body = "{Zaanstad: 1, Edam: 2}" if case == "voorschot_niet_deelnemer" else "{Zaanstad: 1}"
         path.write_text(f"voorschotten: {body}\n", encoding="utf-8")
         args += ["--voorschotten", path]
-    before = hashes(REAL)
+    before = hashes(werkom_realisatie)
     code, out, err = run_cli(*args)
     assert code == 2, (out, err)
     assert expect in err
     assert list(target.parent.iterdir()) == []
-    assert hashes(REAL) == before
+    assert hashes(werkom_realisatie) == before
 
 
-def test_names_are_text_never_formulas(tmp_path):
+def test_names_are_text_never_formulas(tmp_path, run_cli, afrekening_args):
     book_path = tmp_path / "a.xlsx"
     code, _, _ = run_cli(*afrekening_args(book_path))
     assert code == 0

@@ -1,9 +1,7 @@
 """`begroting kwartaal` end to end on the Werkom sample: exit codes, JSON, the workbook's
 values after LibreOffice recalculation against the core, and toelichtingen that survive."""
 
-import contextlib
 import hashlib
-import io
 import json
 import shutil
 from pathlib import Path
@@ -12,18 +10,10 @@ import openpyxl
 import pytest
 
 from budgets import rekenmotor
-from budgets.cli import main
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "werkom"
 REAL = SAMPLE / "realisatie"
 TOL = 0.005
-
-
-def run_cli(*argv) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    return code, out.getvalue(), err.getvalue()
 
 
 def kwartaal_args(ledger: Path, quarter: int, target: Path, *extra) -> list:
@@ -33,7 +23,7 @@ def kwartaal_args(ledger: Path, quarter: int, target: Path, *extra) -> list:
 
 
 @pytest.fixture(scope="session")
-def eerste(tmp_path_factory):
+def eerste(tmp_path_factory, run_cli):
     """Quarter 2 on the provisional ledger, as a finance team runs it first."""
     folder = tmp_path_factory.mktemp("kwartaal")
     target, summary = folder / "kwartaal_2023_K2.xlsx", folder / "k2.json"
@@ -149,7 +139,7 @@ def hashes(folder: Path) -> dict:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
 
 
-def test_toelichtingen_survive_a_rerun_and_the_next_quarter(eerste, tmp_path):
+def test_toelichtingen_survive_a_rerun_and_the_next_quarter(eerste, tmp_path, run_cli):
     report = tmp_path / "k2.xlsx"
     shutil.copy(eerste["rapport"], report)
     texts = {key: f"Uitleg bij {key}" for key in eerste["json"]["toelichting_ontbreekt"]}
@@ -184,7 +174,7 @@ def test_toelichtingen_survive_a_rerun_and_the_next_quarter(eerste, tmp_path):
 @pytest.mark.parametrize("case", ["geen_grootboek", "geen_begroting", "kwartaal_5", "jaar_2030",
                                   "geen_deelnemer", "kolom_ontbreekt", "vorige_geen_rapport",
                                   "onleesbare_werkmap", "drempel_onleesbaar"])
-def test_bad_input_exits_2_and_writes_nothing(tmp_path, case):
+def test_bad_input_exits_2_and_writes_nothing(tmp_path, case, run_cli):
     ledger, extra = REAL / "grootboek_2023.csv", []
     spec = SAMPLE / "begroting.yaml"
     expect = {"geen_grootboek": "bestaat niet", "geen_begroting": "bestaat niet",
@@ -232,12 +222,12 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, case):
     assert hashes(REAL) == before
 
 
-def test_existing_report_is_not_overwritten_without_permission(eerste):
+def test_existing_report_is_not_overwritten_without_permission(eerste, run_cli):
     code, _, err = run_cli(*kwartaal_args(REAL / "grootboek_2023.csv", 2, eerste["rapport"]))
     assert code == 2 and "--overschrijf" in err
 
 
-def test_unplaced_lines_can_be_reported_instead(tmp_path):
+def test_unplaced_lines_can_be_reported_instead(tmp_path, run_cli):
     ledger = tmp_path / "gb.csv"
     text = (REAL / "grootboek_2023.csv").read_text(encoding="utf-8-sig")
     ledger.write_text(text.replace(";KP30;", ";KP31;", 1), encoding="utf-8")
@@ -250,7 +240,7 @@ def test_unplaced_lines_can_be_reported_instead(tmp_path):
     assert any(c.value == "KP31" for row in book["Meldingen"].iter_rows() for c in row)
 
 
-def test_generated_workbook_serves_as_begroting(tmp_path):
+def test_generated_workbook_serves_as_begroting(tmp_path, run_cli):
     """The same report from the spec and from the generator's workbook (round trip)."""
     werkmap = tmp_path / "werkom.xlsx"
     code, _, err = run_cli("genereer", SAMPLE / "begroting.yaml", "-o", werkmap, "--niet-controleren")

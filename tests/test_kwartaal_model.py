@@ -11,17 +11,17 @@ from budgets.realisatie_volumes import read_volumes, volume_years
 from pyfuncs.afronding import to_cents
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.kwartaal import budget_to_date, forecast
-from tests.test_kwartaal import REAL, SAMPLE
 
 KOSTEN = "Kosten (loonkosten doelgroep en apparaat)"
 
 
 @pytest.fixture(scope="module")
-def parts():
-    basis = load_basis(SAMPLE / "begroting.yaml", 2023, REAL / "wijzigingen_2023.yaml")
-    mapping = load_mapping(REAL / "mapping.yaml")
-    grootboek = read_ledger(REAL / "grootboek_2023.csv", mapping, basis.plaatsing())
-    frame, _ = read_volumes(REAL / "volumes_2023.csv", mapping, basis.plaatsing())
+def parts(werkom, werkom_realisatie):
+    real = werkom_realisatie
+    basis = load_basis(werkom / "begroting.yaml", 2023, real / "wijzigingen_2023.yaml")
+    mapping = load_mapping(real / "mapping.yaml")
+    grootboek = read_ledger(real / "grootboek_2023.csv", mapping, basis.plaatsing())
+    frame, _ = read_volumes(real / "volumes_2023.csv", mapping, basis.plaatsing())
     return basis, grootboek, frame
 
 

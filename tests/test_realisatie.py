@@ -244,3 +244,91 @@ def test_dutch_amounts_read_back_to_the_cent(items):
     values, bad = parse_amounts(texts)
     assert not bad.any()
     assert [to_cents(v) for v in values] == [cents for cents, _, _ in items]
+
+
+def read(tmp_path, text: str, encoding: str = "utf-8", name: str = "gb.csv"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return read_ledger(path, load_mapping(None), PLAATSING)
+
+
+HEAD = "Datum;Rekening;Kostenplaats;Gemeente;Omschrijving;Bedrag\n"
+
+
+def test_crlf_with_blank_lines_keeps_true_line_numbers(tmp_path):
+    body = (HEAD + "\n01-02-2024;Personeel;;;a;1,00\n\n01-02-2024;Onbekend;;;b;1,00\n"
+            "01-02-2024;Personeel;;;a;1,00\n\n")
+    grootboek = read(tmp_path, body.replace("\n", "\r\n"))
+    assert [m.plaats for m in grootboek.meldingen.onplaatsbaar] == ["regel 5"]
+    assert [m.plaats for m in grootboek.meldingen.dubbel] == ["regel 6"]
+    assert totals_to_date(grootboek, 1, ["regel"])["Personeel"] == 2.0
+
+
+def test_lines_the_fast_reader_refuses_go_through_the_lenient_one(tmp_path):
+    """A quoted line break, a whitespace-only line and a short line: same findings."""
+    body = (HEAD + '01-02-2024;Personeel;;;"twee\nregels";1,00\n   \n'
+            "01-02-2024;Personeel;;;kort\n01-02-2024;Onbekend;;;x;2,00\n")
+    grootboek = read(tmp_path, body)
+    found = {(m.waarde, m.reden[:15]) for m in grootboek.meldingen.onplaatsbaar}
+    assert ("Onbekend", "rekening onbeke") in found
+    assert totals_to_date(grootboek, 1, ["regel"])["Personeel"] == 1.0
+
+
+def test_windows_1252_with_euro_signs_and_accents(tmp_path):
+    body = HEAD + "01-02-2024;Personeel;;;Café;€ 1.234,50\n01-02-2024;Personeel;;;Été;€ -0,50\n"
+    grootboek = read(tmp_path, body, "cp1252")
+    assert totals_to_date(grootboek, 1, ["regel"])["Personeel"] == 1234.0
+    assert grootboek.meldingen.aantal_onplaatsbaar == 0
+
+
+def test_duplicates_are_equal_in_every_field(tmp_path):
+    body = HEAD + ('01-02-2024;Personeel;;;a;1,00\n01-02-2024;Personeel;;;"a";1,00\n'
+                   "01-02-2024;Personeel;;;a;1,0\n")
+    grootboek = read(tmp_path, body)
+    assert [m.plaats for m in grootboek.meldingen.dubbel] == ["regel 3"]
+
+
+def test_sums_are_exact_in_cents_and_careful_below_a_cent(tmp_path):
+    cents = HEAD + "".join("01-02-2024;Personeel;;;a;0,10\n01-02-2024;Personeel;;;b;0,20\n"
+                           for _ in range(5))
+    assert totals_to_date(read(tmp_path, cents), 1, ["regel"])["Personeel"] == 1.5
+    finer = HEAD + "01-02-2024;Personeel;;;a;0,125\n01-02-2024;Personeel;;;b;0,125\n"
+    assert totals_to_date(read(tmp_path, finer), 1, ["regel"])["Personeel"] == 0.25
+
+
+def test_a_ledger_with_only_a_header_is_empty(tmp_path):
+    grootboek = read(tmp_path, HEAD)
+    assert grootboek.regels_gelezen == 0 and grootboek.bedragen.empty
+
+
+def test_fast_and_lenient_readers_agree(tmp_path):
+    from budgets.realisatie_formaten import read_csv_table
+    from budgets.realisatie_tabel import from_frame, read_tabel
+
+    body = HEAD + "".join(f"0{m % 9 + 1}-0{m % 9 + 1}-2024;Personeel;Beschut werk;Zaanstad;"
+                          f"r{m % 3};{m},5{m % 10}\n" for m in range(300)) + "\n"
+    path = tmp_path / "gb.csv"
+    path.write_text(body, encoding="utf-8-sig")
+    fast, slow = read_tabel(path), from_frame(read_csv_table(path), werkmap=False)
+    assert fast.namen == slow.namen
+    assert fast.regels.tolist() == slow.regels.tolist()
+    for name in fast.namen:
+        assert fast.values(name, np.arange(len(fast))) == slow.values(name, np.arange(len(slow)))
+    assert fast.duplicates().tolist() == slow.duplicates().tolist()
+
+
+@pytest.mark.parametrize("limit", [0, 4_000_000])
+@pytest.mark.parametrize("whole", [True, False])
+def test_dense_and_sparse_sums_agree(monkeypatch, limit, whole):
+    from budgets import realisatie_som
+
+    monkeypatch.setattr(realisatie_som, "DENSE_LIMIT", limit)
+    keys = {"kwartaal": np.array([0, 3, 0, 1]), "regel": np.array([1, 0, 1, 0]),
+            "bijdrage": np.array([0, 1, 0, 0])}
+    labels = {"kwartaal": [1, 2, 3, 4], "regel": ["A", "B"], "bijdrage": [False, True]}
+    netto = np.array([0.1, 2.5, 0.2, np.nan])
+    placed = np.array([True, True, True, False])
+    frame = realisatie_som.aggregate(keys, labels, netto, placed, whole).to_dict("list")
+    sums = frame.pop("netto")
+    assert frame == {"kwartaal": [1, 4], "regel": ["B", "A"], "bijdrage": [False, True]}
+    assert sums == ([0.3, 2.5] if whole else pytest.approx([0.3, 2.5]))  # cents: exact
