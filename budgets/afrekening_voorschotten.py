@@ -9,8 +9,7 @@ YAML, per gemeente the total or the list of terms actually paid (EUR):
 
 from pathlib import Path
 
-import yaml
-
+from budgets.bestanden import read_yaml
 from pyfuncs.fouten import InvoerFout
 
 
@@ -22,12 +21,7 @@ def _amount(value, where: str) -> float:
 
 def load_voorschotten(path: Path, gemeenten: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
     """Terms paid per gemeente; every deelnemer must be listed, and only deelnemers."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except FileNotFoundError:
-        raise InvoerFout(f"{path}: voorschottenbestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as fout:
-        raise InvoerFout(f"{path}: voorschottenbestand is onleesbaar ({fout})") from None
+    data = read_yaml(path, "voorschottenbestand") or {}
     table = data.get("voorschotten") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise InvoerFout(f"{path}: verwacht 'voorschotten:' met per gemeente een bedrag of termijnen")

@@ -37,3 +37,20 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def read_yaml(path: Path, soort: str) -> object:
+    """A user's YAML file (UTF-8, with or without BOM); soort names it in messages
+    ("wijzigingenbestand"). Missing or unreadable files raise InvoerFout."""
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvoerFout(f"{path}: {soort} bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as fout:
+        raise InvoerFout(f"{path}: {soort} is niet leesbaar ({fout})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as fout:
+        raise InvoerFout(f"{path}: {soort} is geen geldige YAML ({fout})") from None

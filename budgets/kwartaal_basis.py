@@ -8,6 +8,7 @@ not depend on the spec's internals.
 from dataclasses import dataclass
 from pathlib import Path
 
+from budgets.bestanden import read_yaml
 from budgets.realisatie import Plaatsing
 from budgets.spec import Begroting, load_spec
 from budgets.wijzigingen import Wijziging, line_change, load_wijzigingen, of_year, volume_change
@@ -149,16 +150,9 @@ def load_profielen(path: Path | None, basis: Basis) -> dict[str, tuple]:
     """Per exploitatie line four quarter weights, from YAML {regel: [w1, w2, w3, w4]}."""
     if path is None:
         return {}
-    import yaml
-
     from pyfuncs.kwartaal import budget_to_date
 
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except FileNotFoundError:
-        raise InvoerFout(f"{path}: profielenbestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as fout:
-        raise InvoerFout(f"{path}: profielenbestand is onleesbaar ({fout})") from None
+    data = read_yaml(path, "profielenbestand") or {}
     table = data.get("profielen", data) if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise InvoerFout(f"{path}: verwacht 'profielen:' met per regel vier gewichten")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from budgets.bestanden import read_yaml
 from pyfuncs.fouten import InvoerFout
 
 LEDGER_ROLES = ("datum", "periode", "rekening", "kostenplaats", "gemeente", "bedrag", "soort")
@@ -51,16 +52,7 @@ def _load_yaml(path: Path | None) -> tuple[dict, str]:
     if path is None:
         text = resources.files("budgets").joinpath("mapping_standaard.yaml").read_text("utf-8")
         return yaml.safe_load(text) or {}, "standaardmapping"
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InvoerFout(f"{path}: mappingbestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError) as fout:
-        raise InvoerFout(f"{path}: mappingbestand is niet leesbaar ({fout})") from None
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as fout:
-        raise InvoerFout(f"{path}: geen geldige YAML ({fout})") from None
+    data = read_yaml(path, "mappingbestand") or {}
     if not isinstance(data, dict):
         raise InvoerFout(f"{path}: verwacht een YAML-mapping met secties, geen lijst of tekst")
     return data, str(path)

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import yaml
-
+from budgets.bestanden import read_yaml
 from pyfuncs.fouten import InvoerFout
 
 SUBTOTAAL = "subtotaal"
@@ -97,12 +96,7 @@ def load_wijzigingen(path: Path | None, regels: dict, producten, gemeenten) -> t
     """
     if path is None:
         return ()
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except FileNotFoundError:
-        raise InvoerFout(f"{path}: wijzigingenbestand bestaat niet") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as fout:
-        raise InvoerFout(f"{path}: wijzigingenbestand is onleesbaar ({fout})") from None
+    data = read_yaml(path, "wijzigingenbestand") or {}
     items = data.get("wijzigingen") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise InvoerFout(f"{path}: verwacht een lijst onder 'wijzigingen:'")
