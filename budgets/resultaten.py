@@ -40,6 +40,7 @@ class Resultaten:
     reserve_mutatie: dict
     reserve_eind: dict
     reserve_maximum: dict
+    reserve_minimum: float
     saldo_gemeenten: dict
     benodigd: float
     beschikbaar: dict
@@ -77,6 +78,7 @@ def compute(b: Begroting) -> Resultaten:
         reserve_mutatie=mutatie,
         reserve_eind=eind,
         reserve_maximum=maximum,
+        reserve_minimum=excel_round(b.reserve.minimum, 2),
         saldo_gemeenten=gemeenten,
         benodigd=benodigd,
         beschikbaar=beschikbaar,
@@ -119,18 +121,23 @@ def _totals(b: Begroting, regels: dict, aard: str | None = None) -> dict:
 
 
 def _maximum(b: Begroting, lasten: float) -> float | None:
+    """The reserve's ceiling in a year, in cents as the split uses it (None: no ceiling)."""
     if b.reserve.maximum_percentage is not None:
-        return b.reserve.maximum_percentage / 100 * lasten
-    return b.reserve.maximum
+        return excel_round(b.reserve.maximum_percentage / 100 * lasten, 2)
+    return None if b.reserve.maximum is None else excel_round(b.reserve.maximum, 2)
 
 
 def _reserve(b: Begroting, saldo: dict, maximum: dict):
     begin, mutatie, eind, gemeenten = {}, {}, {}, {}
-    stand = b.reserve.stand_begin
+    stand = excel_round(b.reserve.stand_begin, 2)
     for y in b.jaren:
+        if maximum[y] is not None and maximum[y] < excel_round(b.reserve.minimum, 2):
+            raise InvoerFout(f"{b.bron}: reserve.maximum_percentage: in {y} is het maximum "
+                             f"({maximum[y]:.2f}) kleiner dan het minimum ({b.reserve.minimum:.2f})")
         try:
             split = split_saldo(
-                saldo[y], b.aandelen(b.reserve.verdeelsleutel, y), stand, b.reserve.minimum, maximum[y]
+                saldo[y], b.aandelen(b.reserve.verdeelsleutel, y), stand, excel_round(b.reserve.minimum, 2),
+                maximum[y],
             )
         except InvoerFout as fout:
             raise InvoerFout(f"{b.bron}: reserve.verdeelsleutel: in {y}: {fout}") from None

@@ -34,6 +34,7 @@ class Gemeente:
     naam: str
     inwoners: float | None = None
     se: float | None = None
+    toelichting: str = ""
 
 
 @dataclass(frozen=True)

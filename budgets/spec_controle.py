@@ -2,12 +2,19 @@
 
 from budgets.spec import Begroting
 from budgets.spec_meldingen import Meldingen
+from budgets.werkboek_secties import TOTAAL
 from pyfuncs.fouten import InvoerFout
 
 
 def check_spec(b: Begroting, m: Meldingen) -> None:
     """Report every reference to an unknown gemeente, product, key or line."""
     gemeenten, producten = set(b.gemeenten), {p.naam for p in b.producten}
+    for i, g in enumerate(b.deelnemers, start=1):
+        if g.naam == TOTAAL:
+            m.fout(f"deelnemers[{i}].naam", f"'{TOTAAL}' is gereserveerd voor totalen; kies een andere naam")
+    for i, line in enumerate(b.exploitatie, start=1):
+        if ";" in line.naam:
+            m.fout(f"exploitatie[{i}].naam", "een regelnaam mag geen ';' bevatten")
     sleutels = {k.naam: k for k in b.verdeelsleutels}
     for i, row in enumerate(b.volumes, start=1):
         pad = f"volumes[{i}]"

@@ -14,12 +14,40 @@ from budgets.spec_meldingen import (
     unique_names,
 )
 
+FIELDS = {
+    "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
+         "reserve", "risicos", "simulatie"),
+    "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie"),
+    "deelnemers": ("naam", "inwoners", "se", "toelichting"),
+    "producten": ("naam", "eenheid", "regel", "soort", "normprijs", "basisprijs", "indexatie", "toelichting"),
+    "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
+    "doorbelastingen": ("naam", "soort", "gemeente", "bedragen", "toelichting"),
+    "verdeelsleutels": ("naam", "soort", "aandelen", "product", "vaste_voet", "variabel", "toelichting"),
+    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting"),
+    "reserve": ("stand_begin", "minimum", "maximum", "maximum_percentage", "verdeelsleutel", "onvoorzien"),
+    "risicos": ("naam", "kans", "impact", "minimum", "maximum", "toelichting"),
+    "simulatie": ("zekerheid", "trekkingen", "startwaarde"),
+}
+
+
+def check_fields(row, section: str, pad: str, m: Meldingen) -> None:
+    """Report keys the spec format does not know (a typo would otherwise be ignored)."""
+    if not isinstance(row, dict):
+        return
+    for key in row:
+        if key not in FIELDS[section]:
+            where = f"{pad}.{key}" if pad else str(key)
+            m.fout(where, f"onbekend veld '{key}'; toegestaan: {', '.join(FIELDS[section])}")
+
 
 def parse_spec(raw, m: Meldingen) -> s.Begroting:
     """Build the Begroting; collect every error in m and raise them all at once."""
     if not isinstance(raw, dict):
         m.fout("(bestand)", "de spec moet een mapping zijn met o.a. gr, deelnemers, producten")
         m.raise_if_any()
+    check_fields(raw, "", "", m)
+    for section in ("gr", "reserve", "simulatie"):
+        check_fields(raw.get(section), section, section, m)
     gr = get(raw, "gr", "", m, default={})
     jaren = _years(gr, m)
     begroting = s.Begroting(
@@ -83,6 +111,7 @@ def _list(raw, key: str, m: Meldingen, build, required: bool = True) -> tuple:
         if not isinstance(row, dict):
             m.fout(pad, "hier hoort een mapping (naam: …)")
             continue
+        check_fields(row, key, pad, m)
         result.append(build(row, pad))
     return tuple(result)
 
@@ -93,6 +122,7 @@ def _deelnemers(raw, m: Meldingen) -> tuple:
             naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
             inwoners=_optional(row, "inwoners", pad, m),
             se=_optional(row, "se", pad, m),
+            toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
         )
 
     result = _list(raw, "deelnemers", m, build)

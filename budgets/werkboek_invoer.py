@@ -144,7 +144,8 @@ def _deelnemers(blad, b, pos, state):
     pos["deelnemers_eerste"] = state["rij"]
     for g in b.deelnemers:
         pos[("gemeente", g.naam)] = state["rij"]
-        _row(blad, b, state["rij"], S.DEELNEMERS, {"naam": g.naam, "inwoners": g.inwoners, "se": g.se})
+        _row(blad, b, state["rij"], S.DEELNEMERS, {"naam": g.naam, "inwoners": g.inwoners, "se": g.se},
+             g.toelichting)
         state["rij"] += 1
     pos["deelnemers_laatste"] = state["rij"] - 1
 

@@ -15,7 +15,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from budgets.sjabloon import TEMPLATE, ensure_styles
 from budgets.spec import Begroting
-from budgets.werkboek_plan import Blad, col
+from budgets.werkboek_plan import Blad
 
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -118,7 +118,6 @@ def _print(ws, b: Begroting, blad: Blad) -> None:
     ws.oddFooter.center.text = "&A"
     ws.oddFooter.right.text = "Pagina &P van &N"
     ws.oddHeader.right.text = f"Versie {b.versie}, {b.datum.isoformat()}"
-    _ = col
 
 
 def _properties(book, b: Begroting) -> None:

@@ -57,7 +57,7 @@ def test_typed_number_over_a_formula_is_named(copy, libreoffice, capsys):
     assert main(["controleer", str(copy)]) == 1
     out = capsys.readouterr().out
     assert f"Productbegroting!{cell}: formule is vervangen door de waarde 123456" in out
-    assert out.rstrip().endswith("bevinding(en) in kopie.xlsx.")
+    assert out.rstrip().splitlines()[-2].endswith("bevinding(en) in kopie.xlsx.")
 
 
 def test_a_different_formula_is_named(copy, libreoffice):
@@ -120,8 +120,7 @@ def test_without_libreoffice_the_formulas_package_is_used_and_named(werkom_xlsx,
 def test_a_changed_risk_makes_the_simulated_value_stale(copy, libreoffice, capsys):
     book = openpyxl.load_workbook(copy)
     sheet = book["Uitgangspunten"]
-    row = next(r for r in range(1, sheet.max_row) if sheet.cell(r, 1).value == "Uitgangspunten"
-               or sheet.cell(r, 1).value == "Lagere netto toegevoegde waarde")
+    row = next(r for r in range(1, sheet.max_row) if sheet.cell(r, 1).value == "Lagere netto toegevoegde waarde")
     sheet.cell(row, 2).value = 0.9
     book.save(copy)
     assert main(["controleer", str(copy)]) == 1

@@ -9,6 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_spec import AMOUNTS, specs
 
 from budgets import rekenmotor
 from budgets.cli import main
@@ -359,3 +362,34 @@ def test_edge_cases_ties_one_year_no_risks(tmp_path, libreoffice):
     assert values["Weerstandsvermogen"].get(f"E{rows['klasse']}") in (None, "")
     names = {c.value for row in openpyxl.load_workbook(made.werkmap)["Uitgangspunten"].iter_rows() for c in row}
     assert {"'s-Hertogenbosch", "+Plus", "@Apenstaart"} <= names
+
+
+@st.composite
+def _varied_specs(draw) -> dict:
+    """The round-trip specs plus a reserve with a minimum and a ceiling, so that
+    deficits, surpluses, ties and returns to the gemeenten all occur."""
+    raw = draw(specs())
+    raw["reserve"]["minimum"] = draw(AMOUNTS) / 10
+    raw["reserve"]["maximum_percentage" if draw(st.booleans()) else "maximum"] = draw(AMOUNTS) / 10
+    raw["reserve"]["maximum"] = max(raw["reserve"].get("maximum", 0), raw["reserve"]["minimum"])
+    if "maximum_percentage" in raw["reserve"]:
+        raw["reserve"].pop("maximum")
+        raw["reserve"]["maximum_percentage"] = draw(st.integers(0, 50))
+        raw["reserve"]["minimum"] = 0.0
+    return raw
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=_varied_specs())
+def test_libreoffice_agrees_with_the_core_on_random_specs(raw, tmp_path_factory, libreoffice):
+    folder = tmp_path_factory.mktemp("willekeurig")
+    path = folder / "s.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    made = generate(path, folder / "s.xlsx")
+    values = rekenmotor.recalculate_with_libreoffice(made.werkmap)
+    wrong = [f"{b.titel}!{a}: {values[b.titel].get(a)!r} != {c.verwacht!r}" for b in made.bladen
+             for a, c in b.cellen.items()
+             if c.verwacht is not UNCHECKED and not _close(c.verwacht, values[b.titel].get(a))]
+    assert not wrong, wrong[:5]
+    errors = [a for cells in values.values() for a, v in cells.items() if rekenmotor.is_error_value(v)]
+    assert not errors

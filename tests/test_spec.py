@@ -6,6 +6,8 @@ from datetime import date
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from budgets.cli import main
 from budgets.genereer import generate
@@ -211,3 +213,51 @@ def test_an_edited_input_in_the_workbook_is_read_back(root, tmp_path):
     sheet.cell(row, 6).value = 4500
     book.save(made.werkmap)
     assert load_spec(made.werkmap).product("Begeleiding regulier extern").normprijs(2023) == 4500
+
+
+NAMES = st.text(alphabet="abcXYZ éë'=+-@(", min_size=1, max_size=10).filter(
+    lambda s: s == s.strip() and s != "(totaal)")
+AMOUNTS = st.integers(0, 10**10).map(lambda cents: cents / 100)  # up to € 100 mln, in cents
+VOLUMES = st.integers(0, 10**6).map(lambda hundredths: hundredths / 100)  # up to 10,000 fte
+PRICES = st.integers(-10**6, 10**7).map(lambda cents: cents / 100)  # a negative OR is allowed
+FRACTIONS = st.integers(0, 1000).map(lambda permille: permille / 1000)
+
+
+@st.composite
+def specs(draw) -> dict:
+    """Small valid specs with awkward names and amounts as users type them (xlsx keeps
+    numbers to about 15 significant digits, so 17-digit floats do not survive a workbook)."""
+    gemeenten = draw(st.lists(NAMES, min_size=1, max_size=4, unique=True))
+    first = draw(st.integers(2020, 2030))
+    years = list(range(first, first + draw(st.integers(1, 3))))
+    per_year = st.fixed_dictionaries({y: AMOUNTS for y in years})
+    volumes_per_year = st.fixed_dictionaries({y: VOLUMES for y in years})
+    volumes = [{"gemeente": g, "product": "P", "aantallen": draw(volumes_per_year)} for g in gemeenten]
+    volumes.append({"product": "Q", "totaal": draw(volumes_per_year), "verdeelsleutel": "K"})
+    return {
+        "gr": {"naam": draw(NAMES), "begrotingsjaar": years[0], "jaren": years, "datum": "2024-01-31"},
+        "deelnemers": [{"naam": g, "inwoners": draw(st.integers(1, 10**6))} for g in gemeenten],
+        "producten": [{"naam": "P", "eenheid": "fte", "normprijs": draw(st.fixed_dictionaries(
+                          {y: PRICES for y in years}))},
+                      {"naam": "Q", "eenheid": "plek", "basisprijs": draw(PRICES), "indexatie": 2.5,
+                       "soort": "operationeel_resultaat"}],
+        "volumes": volumes,
+        "verdeelsleutels": [{"naam": "K", "soort": "hybride", "vaste_voet": draw(FRACTIONS),
+                             "variabel": "I"}, {"naam": "I", "soort": "inwoners"}],
+        "exploitatie": [{"naam": "B", "soort": "baten", "bedragen": draw(per_year)},
+                        {"naam": "L", "soort": "lasten", "aard": "incidenteel", "bedragen": draw(per_year)},
+                        {"naam": "S", "subtotaal": {"plus": ["B"], "min": ["L"]}}],
+        "reserve": {"stand_begin": draw(AMOUNTS), "verdeelsleutel": "I"},
+        "risicos": [{"naam": "R", "kans": draw(FRACTIONS), "impact": draw(AMOUNTS)}],
+        "simulatie": {"trekkingen": 100},
+    }
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=specs())
+def test_any_spec_survives_the_round_trip_through_the_workbook(raw, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rond")
+    path = folder / "s.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    made = generate(path, folder / "s.xlsx")
+    assert load_spec(made.werkmap) == made.spec
