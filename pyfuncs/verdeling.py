@@ -100,12 +100,12 @@ def split_saldo(saldo: float, sleutels, reserve: float, reserve_min: float = 0.0
     rata the keys; a surplus fills the reserve up to reserve_max (None: no ceiling),
     the rest is returned pro rata.
     """
-    if reserve_max is not None and reserve_max < reserve_min:
-        raise InvoerFout("reserve_max is kleiner dan reserve_min")
     keys = list(sleutels)
     check_keys(keys)
     saldo_c = to_cents(saldo)
     maximum = None if reserve_max is None else to_cents(reserve_max)
+    if maximum is not None and maximum < to_cents(reserve_min):
+        raise InvoerFout("reserve_max is kleiner dan reserve_min")
     mutation = _reserve_cents(saldo_c, to_cents(reserve), to_cents(reserve_min), maximum)
     charged = allocate_units(mutation - saldo_c, keys)
     return SaldoVerdeling(from_cents(mutation), tuple(from_cents(part) for part in charged))
