@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from budgets.afrekening_model import Afrekening, GemeenteAfrekening
-from budgets.kwartaal_opmaak import new_workbook, print_setup, put, put_text
+from budgets.kwartaal_opmaak import new_workbook, print_setup, put, put_text, spread_over_pages
 
 MARKER = "Afrekening"
 TOTAL_HEAD = ("Gemeente", "Productbijdragen", "Doorbelastingen", "Definitieve bijdrage",
@@ -133,5 +133,7 @@ def write_settlement(afrekening: Afrekening, path: Path) -> None:
         links.append((title, _gemeente_sheet(book, g, title, afrekening.basis.jaar, share)))
     netto_cell = exploitatie_sheet(book, afrekening)
     total_sheet(total, afrekening, links, netto_cell)
+    for each in book.worksheets:
+        spread_over_pages(each)
     book.properties.title = MARKER
     book.save(path)

@@ -3,13 +3,14 @@ styles of the generator's template (xl/templates/, budgets.sjabloon), number for
 text-safe cells, print set-up, and a small column-table writer.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import openpyxl
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from budgets.sjabloon import TEMPLATE, ensure_styles
@@ -70,6 +71,21 @@ def print_setup(sheet: Worksheet, title: str, freeze: str | None = None) -> None
     if freeze:
         sheet.freeze_panes = freeze
         sheet.print_title_rows = f"1:{int(''.join(c for c in freeze if c.isdigit())) - 1}"
+
+
+PAGE_WIDTH = 190  # column-width units that still read well on A4 landscape (about 70% scale)
+
+
+def spread_over_pages(sheet: Worksheet) -> None:
+    """A wide table prints over as many pages wide as it needs, each page repeating the
+    label columns left of the frozen pane, instead of shrinking to an unreadable page."""
+    widths = [sheet.column_dimensions[get_column_letter(c)].width or 8.43
+              for c in range(1, sheet.max_column + 1)]
+    sheet.page_setup.fitToWidth = max(1, math.ceil(sum(widths) / PAGE_WIDTH))
+    frozen = sheet.freeze_panes or "A1"
+    label_columns = column_index_from_string("".join(ch for ch in frozen if ch.isalpha())) - 1
+    if sheet.page_setup.fitToWidth > 1 and label_columns:
+        sheet.print_title_cols = f"A:{get_column_letter(label_columns)}"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from budgets.kwartaal_opmaak import (
     print_setup,
     put,
     put_text,
+    spread_over_pages,
     write_header,
     write_row,
 )
@@ -182,6 +183,8 @@ def write_report(rapport: Kwartaalrapport, path: Path) -> None:
     _wijzigingen(book, rapport)
     _meldingen(book, rapport)
     print_setup(book["Voorblad"], MARKER)
+    for each in book.worksheets:
+        spread_over_pages(each)
     book.properties.title = MARKER
     book.properties.subject = f"{rapport.basis.naam} {rapport.basis.jaar} K{rapport.kwartaal}"
     book.save(path)
