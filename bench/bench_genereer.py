@@ -3,12 +3,16 @@
 15 gemeenten × 10 years × 7 products, 40 exploitatie lines, 30 risks at 100,000 draws.
 Prints each time beside the time openpyxl alone needs to write the same number of
 cells and the time LibreOffice alone needs to recalculate the file, measured in the
-same run. Run: python bench/bench_genereer.py
+same run. Every time is the median of several runs (genereer and openpyxl alternate,
+after the first, cold, genereer); a styled openpyxl write is printed for information.
+Run: python bench/bench_genereer.py [--herhalingen N] [--controles N]
 """
 
+import argparse
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 import openpyxl
 import yaml
@@ -16,6 +20,7 @@ import yaml
 from budgets import rekenmotor
 from budgets.controleer import verify
 from budgets.genereer import generate
+from budgets.sjabloon import TEMPLATE
 
 YEARS = list(range(2025, 2035))
 GEMEENTEN = [f"Gemeente {chr(65 + i)}" for i in range(15)]
@@ -139,36 +144,86 @@ def plain_openpyxl(sheets, target: Path) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        tmp = Path(tmp)
-        spec = tmp / "groot.yaml"
-        spec.write_text(yaml.safe_dump(large_spec(), allow_unicode=True), encoding="utf-8")
+def styled_openpyxl(sheets, target: Path) -> float:
+    """For information only (not the target's baseline): the same cells with their
+    named styles and number formats, on the template, set the plain openpyxl way."""
+    start = time.perf_counter()
+    book = openpyxl.load_workbook(TEMPLATE)
+    for blad in sheets:
+        ws = book.create_sheet(blad.titel)
+        for adres, cel in blad.cellen.items():
+            cell = ws[adres]
+            cell.value = cel.waarde
+            if cel.stijl:
+                cell.style = cel.stijl
+            if cel.formaat:
+                cell.number_format = cel.formaat
+    book.save(target)
+    return time.perf_counter() - start
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def write_times(spec: Path, tmp: Path, runs: int):
+    """genereer, plain and styled openpyxl, alternated; the first genereer is the cold
+    one (a fresh process, as on the command line)."""
+    times = {"genereer": [], "openpyxl": [], "openpyxl_stijl": []}
+    made = None
+    for i in range(runs):
         start = time.perf_counter()
-        made = generate(spec, tmp / "groot.xlsx")
-        t_generate = time.perf_counter() - start
-        cells = sum(len(b.cellen) for b in made.bladen)
-        t_plain = plain_openpyxl(made.bladen, tmp / "plain.xlsx")
-        start = time.perf_counter()
-        rekenmotor.recalculate_with_libreoffice(made.werkmap)
-        t_lo = time.perf_counter() - start
+        made = generate(spec, tmp / f"groot-{i}.xlsx")
+        times["genereer"].append(time.perf_counter() - start)
+        times["openpyxl"].append(plain_openpyxl(made.bladen, tmp / f"plain-{i}.xlsx"))
+        times["openpyxl_stijl"].append(styled_openpyxl(made.bladen, tmp / f"stijl-{i}.xlsx"))
+    return made, times
+
+
+def verify_times(made, runs: int):
+    times = {"controleer": [], "libreoffice": []}
+    rapport = None
+    for _ in range(runs):
+        times["libreoffice"].append(timed(lambda: rekenmotor.recalculate_with_libreoffice(made.werkmap)))
         start = time.perf_counter()
         rapport = verify(made.werkmap)
-        t_verify = time.perf_counter() - start
+        times["controleer"].append(time.perf_counter() - start)
+    return rapport, times
+
+
+def report(made, w: dict, v: dict, rapport) -> None:
+    cells = sum(len(b.cellen) for b in made.bladen)
+    gen, plain, styled = (median(w[k]) for k in ("genereer", "openpyxl", "openpyxl_stijl"))
+    check, lo = median(v["controleer"]), median(v["libreoffice"])
     print(
         f"Werkmap: {len(made.spec.gemeenten)} gemeenten × {len(made.spec.jaren)} jaren × "
         f"{len(made.spec.producten)} producten, {len(made.spec.exploitatie)} regels, "
         f"{len(made.spec.risicos)} risico's à {made.spec.simulatie.trekkingen:,} trekkingen; "
-        f"{cells:,} cellen, {made.formules:,} formules"
+        f"{cells:,} cellen, {made.formules:,} formules; mediaan van {len(w['genereer'])} "
+        f"(genereer/openpyxl) en {len(v['controleer'])} (controleer/LibreOffice) metingen"
     )
-    print(
-        f"genereer            {t_generate:6.2f} s   (openpyxl alleen: {t_plain:5.2f} s; "
-        f"factor {t_generate / t_plain:4.2f})"
-    )
-    print(
-        f"controleer          {t_verify:6.2f} s   (LibreOffice alleen: {t_lo:5.2f} s; "
-        f"factor {t_verify / t_lo:4.2f}); in orde: {rapport.in_orde}"
-    )
+    print(f"genereer            {gen:6.2f} s   (openpyxl alleen: {plain:5.2f} s; factor {gen / plain:4.2f})"
+          f"; eerste (koude) run {w['genereer'][0]:5.2f} s")
+    print(f"  ter informatie: openpyxl met dezelfde stijlen en getalformaten {styled:5.2f} s "
+          f"(factor genereer/gestijld {gen / styled:4.2f})")
+    print(f"controleer          {check:6.2f} s   (LibreOffice alleen: {lo:5.2f} s; "
+          f"factor {check / lo:4.2f}); in orde: {rapport.in_orde}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--herhalingen", type=int, default=7, help="metingen van genereer (standaard 7)")
+    parser.add_argument("--controles", type=int, default=3, help="metingen van controleer (standaard 3)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        spec = tmp / "groot.yaml"
+        spec.write_text(yaml.safe_dump(large_spec(), allow_unicode=True), encoding="utf-8")
+        made, w = write_times(spec, tmp, max(args.herhalingen, 1))
+        rapport, v = verify_times(made, max(args.controles, 1))
+    report(made, w, v, rapport)
 
 
 if __name__ == "__main__":

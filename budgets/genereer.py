@@ -1,7 +1,9 @@
 """Generating a begroting workbook from a spec: plan, write atomically, summarise."""
 
+import gc
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,14 +51,30 @@ def generate(spec_path: Path, uitvoer: Path | None = None, overschrijf: bool = F
     house-style template."""
     if not Path(sjabloon).exists():
         raise InvoerFout(f"{sjabloon}: sjabloon niet gevonden")
-    b = load_spec(Path(spec_path))
-    sheets, res = build_plan(b)
-    target = Path(uitvoer) if uitvoer else default_output(b)
-    if uitvoer is None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    check_writable(target, overschrijf)
-    write_atomically(target, lambda tmp: write_workbook(b, sheets, tmp, Path(sjabloon)), overschrijf)
+    with _collector_paused():
+        b = load_spec(Path(spec_path))
+        sheets, res = build_plan(b)
+        target = Path(uitvoer) if uitvoer else default_output(b)
+        if uitvoer is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        check_writable(target, overschrijf)
+        write_atomically(target, lambda tmp: write_workbook(b, sheets, tmp, Path(sjabloon)), overschrijf)
     return Gegenereerd(b, res, sheets, target)
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while the plan and the workbook are
+    built: a large begroting makes ~100,000 long-lived objects, and the full
+    collections they trigger cost about a fifth of the time. Reference counting still
+    frees memory; cycles are collected once the collector is back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def summary(g: Gegenereerd, controles: dict) -> dict:

@@ -107,11 +107,11 @@ def _price(blad: Blad, b: Begroting, pos: dict, rows: dict, p) -> None:
 def _volumes(blad: Blad, b: Begroting, res: Resultaten, pos: dict, L: dict, p, pi: int) -> None:
     """Volumes per gemeente (inputs, or totals × the key's share), their total, the normbedrag."""
     rows = L[PB]
-    for g in b.gemeenten:
+    for gi, g in enumerate(b.gemeenten):
         parts = _volume_parts(b, pos, L, p.naam, g)
         line(blad, b, rows[("volume", p.naam, g)], f"Volume {g}", p.eenheid,
              lambda c, parts=parts: "=" + ("+".join(x.format(c=c) for x in parts) or "0"),
-             lambda y, g=g: b.volume(g, p.naam, y), fmt=AANTAL)
+             lambda y, gi=gi: float(b.volumes_matrix(y)[gi, pi]), fmt=AANTAL)
     first, last = rows[("volume", p.naam, b.gemeenten[0])], rows[("volume", p.naam, b.gemeenten[-1])]
     t, n, k = rows[("totaal", p.naam)], rows[("normprijs", p.naam)], rows[("teken", p.naam)]
     line(blad, b, t, "Volume totaal", p.eenheid, lambda c: f"=SUM({c}{first}:{c}{last})",

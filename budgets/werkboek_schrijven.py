@@ -2,20 +2,25 @@
 widths, frozen panes, links, validations, charts, print set-up; deterministic output."""
 
 import zipfile
+from copy import copy
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.writer.excel import ExcelWriter
 
 from budgets.sjabloon import TEMPLATE, ensure_styles
 from budgets.spec import Begroting
 from budgets.werkboek_plan import Blad
+from budgets.werkboek_xml import FastExcelWriter
 
 GREEN = PatternFill("solid", fgColor="C6EFCE")
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -26,25 +31,18 @@ def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Pat
     book = openpyxl.load_workbook(template) if template.exists() else openpyxl.Workbook()
     ensure_styles(book)
     old = list(book.worksheets)
+    styles: dict = {}
     for blad in sheets:
-        _sheet(book, b, blad)
+        _sheet(book, b, blad, styles)
     for sheet in old:
         book.remove(sheet)
     _properties(book, b)
     _save(book, target, b)
 
 
-def _sheet(book, b: Begroting, blad: Blad) -> None:
+def _sheet(book, b: Begroting, blad: Blad, styles: dict) -> None:
     ws = book.create_sheet(blad.titel)
-    for adres, cel in blad.cellen.items():
-        cell = ws[adres]
-        cell.value = cel.waarde
-        if cel.tekst:
-            cell.data_type = "s"
-        if cel.stijl:
-            cell.style = cel.stijl
-        if cel.formaat:
-            cell.number_format = cel.formaat
+    _cells(ws, blad, styles)
     for letter, width in blad.breedtes.items():
         ws.column_dimensions[letter].width = width
     if blad.bevriezen:
@@ -58,6 +56,39 @@ def _sheet(book, b: Begroting, blad: Blad) -> None:
         _chart(book, ws, b, chart)
     _checks_colour(ws, blad)
     _print(ws, b, blad)
+
+
+def _cells(ws, blad: Blad, styles: dict) -> None:
+    """Write the planned cells. The first cell of each (named style, number format)
+    pair is styled through openpyxl (which registers the style and format); its
+    StyleArray is cached and copied to the later cells of that pair."""
+    for adres, cel in blad.cellen.items():
+        row, column = _position(adres)
+        cell = Cell(ws, row, column, cel.waarde)
+        ws._add_cell(cell)
+        if cel.tekst:
+            cell.data_type = "s"
+        if not (cel.stijl or cel.formaat):
+            continue
+        key = (cel.stijl, cel.formaat)
+        cached = styles.get(key)
+        if cached is None:
+            styles[key] = _style_first(cell, cel)
+        else:
+            cell._style = copy(cached)
+
+
+def _style_first(cell, cel) -> StyleArray:
+    if cel.stijl:
+        cell.style = cel.stijl
+    if cel.formaat:
+        cell.number_format = cel.formaat
+    return copy(cell._style)
+
+
+@cache
+def _position(adres: str) -> tuple[int, int]:
+    return coordinate_to_tuple(adres)
 
 
 def _validation(ws, cells: str, options) -> None:
@@ -150,4 +181,4 @@ def _save(book, target: Path, b: Begroting) -> None:
     spec gives the same bytes."""
     archive = _DatedZip(target, "w", zipfile.ZIP_DEFLATED)
     archive.stamp = (max(b.datum.year, 1980), b.datum.month, b.datum.day, 0, 0, 0)
-    ExcelWriter(book, archive).save()
+    FastExcelWriter(book, archive).save()
