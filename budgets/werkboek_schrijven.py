@@ -16,6 +16,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 
 from budgets.sjabloon import TEMPLATE, ensure_styles
 from budgets.spec import Begroting
@@ -112,6 +113,9 @@ def _validation(ws, cells: str, options) -> None:
     ws.add_data_validation(validation)
 
 
+FIRST_CHART_ROW = 3
+
+
 def _chart(book, ws, b: Begroting, spec: dict) -> None:
     source = book[spec["blad"]]
     last = 4 + len(b.jaren)
@@ -126,6 +130,9 @@ def _chart(book, ws, b: Begroting, spec: dict) -> None:
         chart.series.append(Series(values, title=str(title)))
     chart.set_categories(Reference(source, min_col=5, max_col=last, min_row=3, max_row=3))
     ws.add_chart(chart, spec["anker"])
+    row = coordinate_to_tuple(spec["anker"])[0]
+    if row > FIRST_CHART_ROW:
+        ws.row_breaks.append(Break(id=row - 1))  # each further chart starts a printed page
 
 
 def _checks_colour(ws, blad: Blad) -> None:
@@ -146,8 +153,7 @@ def _print(ws, b: Begroting, blad: Blad) -> None:
     if blad.bevriezen and blad.bevriezen[1:] != "1":
         ws.print_title_rows = f"1:{int(blad.bevriezen[1:]) - 1}"
     ws.oddFooter.left.text = f"{b.naam} – begroting {b.begrotingsjaar} – {b.status}"
-    ws.oddFooter.center.text = "&A"
-    ws.oddFooter.right.text = "Pagina &P van &N"
+    ws.oddFooter.right.text = "&A – pagina &P van &N"
     ws.oddHeader.right.text = f"Versie {b.versie}, {b.datum.isoformat()}"
 
 

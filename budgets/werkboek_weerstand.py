@@ -48,6 +48,7 @@ def build_weerstand(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     _simulation(blad, b, res, pos, rows)
     _years(blad, b, res, pos, L, rows)
     standard_widths(blad, b.jaren)
+    blad.breedtes["B"] = 17  # the simulated capacity, in euros and cents
     blad.bevriezen = "A4"
     return blad
 
