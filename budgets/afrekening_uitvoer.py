@@ -1,9 +1,9 @@
 """The afrekening for people (terminal table) and for automation (JSON)."""
 
-import json
 from pathlib import Path
 
 from budgets.afrekening_model import Afrekening, cents_sum
+from budgets.bestanden import json_text
 from budgets.kwartaal_uitvoer import euro
 
 
@@ -51,5 +51,4 @@ def summary(afrekening: Afrekening) -> dict:
 
 
 def write_summary(afrekening: Afrekening, path: Path) -> None:
-    Path(path).write_text(json.dumps(summary(afrekening), ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+    Path(path).write_text(json_text(summary(afrekening)), encoding="utf-8")

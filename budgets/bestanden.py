@@ -54,3 +54,20 @@ def read_yaml(path: Path, soort: str) -> object:
         return yaml.safe_load(text)
     except yaml.YAMLError as fout:
         raise InvoerFout(f"{path}: {soort} is geen geldige YAML ({fout})") from None
+
+
+def json_text(data) -> str:
+    """Data as JSON for automation; amounts with the 15 significant digits Excel shows,
+    so 5163300.217999999 reads 5163300.218."""
+    import json
+
+    def tidy(value):
+        if isinstance(value, float):
+            return float(format(value, ".15g"))
+        if isinstance(value, dict):
+            return {key: tidy(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [tidy(item) for item in value]
+        return value
+
+    return json.dumps(tidy(data), ensure_ascii=False, indent=2) + "\n"

@@ -1,14 +1,13 @@
 """Generating a begroting workbook from a spec: plan, write atomically, summarise."""
 
 import gc
-import json
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import budgets
-from budgets.bestanden import check_writable, write_atomically
+from budgets.bestanden import check_writable, json_text, write_atomically
 from budgets.resultaten import Resultaten
 from budgets.sjabloon import TEMPLATE
 from budgets.spec import Begroting, load_spec
@@ -116,5 +115,5 @@ def _contributions(b: Begroting, res: Resultaten) -> dict:
 
 
 def write_summary(path: Path, data: dict, overschrijf: bool) -> Path:
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    text = json_text(data)
     return write_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"), overschrijf)

@@ -1,8 +1,8 @@
 """The kwartaalrapportage for people (terminal table) and for automation (JSON)."""
 
-import json
 from pathlib import Path
 
+from budgets.bestanden import json_text
 from budgets.kwartaal_model import Kwartaalrapport, Rij
 from pyfuncs.afronding import excel_round
 
@@ -80,5 +80,4 @@ def summary(rapport: Kwartaalrapport) -> dict:
 
 
 def write_summary(rapport: Kwartaalrapport, path: Path) -> None:
-    Path(path).write_text(json.dumps(summary(rapport), ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+    Path(path).write_text(json_text(summary(rapport)), encoding="utf-8")
