@@ -4,10 +4,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from budgets import rekenmotor
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# CI explores the same examples on every run, so a red build can be reproduced; on a
+# developer's machine hypothesis keeps searching new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
