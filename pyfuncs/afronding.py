@@ -1,8 +1,8 @@
 """Excel's rounding and exact money in cents.
 
 Excel and LibreOffice round half away from zero after reducing a number to 15
-significant digits, so ROUND(1.005; 2) = 1.01. Python's round() rounds half to
-even on the binary value and gives 1.0: never use it for money.
+significant digits, so ROUND(1.005; 2) = 1.01. Python's built-in rounding works on
+the binary value, half to even, and gives 1.0: never use it for money.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
