@@ -17,10 +17,10 @@ from statistics import median
 import openpyxl
 import yaml
 
-from budgets import rekenmotor
-from budgets.controleer import verify
-from budgets.genereer import generate
-from budgets.sjabloon import TEMPLATE
+from budgets.excel import rekenmotor
+from budgets.excel.stijl import TEMPLATE
+from budgets.werkboek.controleer import verify
+from budgets.werkboek.genereer import generate
 
 YEARS = list(range(2025, 2035))
 GEMEENTEN = [f"Gemeente {chr(65 + i)}" for i in range(15)]

@@ -66,8 +66,10 @@ def spec_data() -> dict:
 
 def generate(folder: Path, lines: int) -> tuple[Path, Path, Path, Path]:
     """Spec, mapping, ledger and volumes for the benchmark (written once, reused)."""
-    from budgets.kwartaal_basis import load_basis
-    from budgets.realisatie_voorbeeld import (
+    from budgets.pc.jaarbegroting import load_basis
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples"))
+    from voorbeeldrealisatie import (
         Scenario,
         _bookings,
         generate_ledger,
@@ -112,9 +114,9 @@ def time_kwartaal(spec, mapping, ledger, volumes, folder) -> tuple[float, float]
 
 def time_reader(spec, mapping, ledger):
     """read_ledger in this process: seconds and the Grootboek."""
-    from budgets.kwartaal_basis import load_basis
-    from budgets.realisatie import read_ledger
-    from budgets.realisatie_mapping import load_mapping
+    from budgets.grootboek.lezen import read_ledger
+    from budgets.grootboek.mapping import load_mapping
+    from budgets.pc.jaarbegroting import load_basis
 
     basis = load_basis(spec, 2024, None)
     start = time.perf_counter()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from budgets import rekenmotor
+from budgets.excel import rekenmotor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,8 +50,8 @@ def werkom_realisatie(werkom: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def werkom_basis(werkom: Path, werkom_realisatie: Path):
-    """The Werkom begroting of 2023 with its wijzigingen (budgets.kwartaal_basis.Basis)."""
-    from budgets.kwartaal_basis import load_basis
+    """The Werkom begroting of 2023 with its wijzigingen (budgets.pc.jaarbegroting.Basis)."""
+    from budgets.pc.jaarbegroting import load_basis
 
     return load_basis(werkom / "begroting.yaml", 2023, werkom_realisatie / "wijzigingen_2023.yaml")
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budgets import rekenmotor
-from budgets.afrekening_model import build_settlement, default_voorschotten
-from budgets.realisatie import KEYS, Grootboek
-from budgets.realisatie_meldingen import Meldingen
-from budgets.spec import Reserve
+from budgets.afrekening.model import build_settlement, default_voorschotten
+from budgets.excel import rekenmotor
+from budgets.grootboek.lezen import KEYS, Grootboek
+from budgets.grootboek.meldingen import Meldingen
+from budgets.spec.model import Reserve
 from pyfuncs.afrekening import settle
 from pyfuncs.afronding import to_cents
 from pyfuncs.fouten import InvoerFout

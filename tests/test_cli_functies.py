@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from budgets.functies import catalogue
+from budgets.functies.catalogus import catalogue
 from pyfuncs import __version__, udfs
 
 

@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from budgets.cli import main
-from budgets.controleer import CHECKS, Bevinding, Rapport, format_report, verify
-from budgets.genereer import generate
+from budgets.werkboek.controleer import CHECKS, Bevinding, Rapport, format_report, verify
+from budgets.werkboek.genereer import generate
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +106,7 @@ def test_checks_are_a_registered_list():
 
 
 def test_without_libreoffice_the_formulas_package_is_used_and_named(werkom_xlsx, monkeypatch, capsys):
-    from budgets import rekenmotor
-
+    from budgets.excel import rekenmotor
     monkeypatch.setattr(rekenmotor, "soffice_path", lambda: None)
     assert main(["controleer", str(werkom_xlsx)]) == 0
     captured = capsys.readouterr()

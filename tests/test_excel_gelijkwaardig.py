@@ -9,7 +9,7 @@ import random
 import openpyxl
 import pytest
 
-from budgets.rekenmotor import recalculate_with_libreoffice
+from budgets.excel.rekenmotor import recalculate_with_libreoffice
 from pyfuncs import udfs
 from pyfuncs.afronding import excel_round
 

@@ -3,16 +3,16 @@
 import subprocess
 import sys
 
-from budgets import functiedocs
-from budgets.functiedocs_voorbeelden import FOUTEN, VOORBEELDEN
-from budgets.functies import catalogue
-from budgets.werkmap_teksten import example_error
+from budgets.functies import naslag as functiedocs
+from budgets.functies.catalogus import catalogue
+from budgets.functies.voorbeelden import FOUTEN, VOORBEELDEN
+from budgets.werkmap.teksten import example_error
 from pyfuncs import udfs
 
 
 def test_committed_reference_equals_the_generated_text(root):
     committed = (root / "docs" / "functies.md").read_text(encoding="utf-8")
-    assert committed == functiedocs.render_markdown(), "draai: python -m budgets.functiedocs"
+    assert committed == functiedocs.render_markdown(), "draai: python -m budgets.functies.naslag"
 
 
 def test_every_function_has_help_arguments_example_and_errors():
@@ -47,7 +47,7 @@ def test_markdown_flag_and_check_mode(root):
                            capture_output=True, text=True)
     assert shown.returncode == 0
     assert shown.stdout == (root / "docs" / "functies.md").read_text(encoding="utf-8")
-    check = subprocess.run([sys.executable, "-m", "budgets.functiedocs", "--controleer"],
+    check = subprocess.run([sys.executable, "-m", "budgets.functies.naslag", "--controleer"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
 

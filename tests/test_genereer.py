@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_spec import AMOUNTS, specs
 
-from budgets import rekenmotor
 from budgets.cli import main
-from budgets.genereer import generate
-from budgets.spec import load_spec
-from budgets.werkboek_plan import FIRST_YEAR_COLUMN, UNCHECKED
-from budgets.werkboek_weerstand import layout_weerstand
+from budgets.excel import rekenmotor
+from budgets.spec.laden import load_spec
+from budgets.werkboek.genereer import generate
+from budgets.werkboek.plan import FIRST_YEAR_COLUMN, UNCHECKED
+from budgets.werkboek.weerstand import layout_weerstand
 
 SAMPLES = ("werkom", "rivierenland")
 ALLOWED_FUNCTIONS = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from budgets import rekenmotor
+from budgets.excel import rekenmotor
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "werkom"
 REAL = SAMPLE / "realisatie"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from budgets.kwartaal_drempels import PRESETS, drempels, parse_drempel
-from budgets.kwartaal_opmaak import new_workbook, put_text
+from budgets.excel.rapportblad import new_workbook, put_text
+from budgets.kwartaal.drempels import PRESETS, drempels, parse_drempel
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.kwartaal import variance
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from budgets.kwartaal_basis import load_basis, load_profielen
-from budgets.kwartaal_drempels import drempels
-from budgets.kwartaal_model import build_report, forecast_with_profile
-from budgets.realisatie import read_ledger
-from budgets.realisatie_mapping import load_mapping
-from budgets.realisatie_volumes import read_volumes, volume_years
+from budgets.grootboek.lezen import read_ledger
+from budgets.grootboek.mapping import load_mapping
+from budgets.grootboek.volumes import read_volumes, volume_years
+from budgets.kwartaal.drempels import drempels
+from budgets.kwartaal.model import build_report, forecast_with_profile
+from budgets.pc.jaarbegroting import load_basis, load_profielen
 from pyfuncs.afronding import to_cents
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.kwartaal import budget_to_date, forecast

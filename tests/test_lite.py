@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 
-from budgets import lite
-from budgets.functiedocs_voorbeelden import FOUTEN, VOORBEELDEN
+from budgets.functies import lite
+from budgets.functies.voorbeelden import FOUTEN, VOORBEELDEN
 from pyfuncs import udfs
 from pyfuncs.fouten import InvoerFout
 

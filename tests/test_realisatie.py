@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from budgets.realisatie import Plaatsing, read_ledger, totals_to_date
-from budgets.realisatie_formaten import parse_amounts, parse_dates, parse_periods, read_table
-from budgets.realisatie_mapping import load_mapping
-from budgets.realisatie_volumes import read_volumes, volume_years
+from budgets.grootboek.formaten import parse_amounts, parse_dates, parse_periods, read_table
+from budgets.grootboek.lezen import Plaatsing, read_ledger, totals_to_date
+from budgets.grootboek.mapping import load_mapping
+from budgets.grootboek.volumes import read_volumes, volume_years
 from pyfuncs.afronding import to_cents
 from pyfuncs.fouten import InvoerFout
 
@@ -198,7 +198,7 @@ def test_million_lines_are_parsed_vectorised():
 
 
 def test_sample_files_are_read_without_findings(root: Path):
-    from budgets.kwartaal_basis import load_basis
+    from budgets.pc.jaarbegroting import load_basis
 
     folder = root / "samples" / "werkom" / "realisatie"
     basis = load_basis(root / "samples" / "werkom" / "begroting.yaml", 2023,
@@ -302,8 +302,8 @@ def test_a_ledger_with_only_a_header_is_empty(tmp_path):
 
 
 def test_fast_and_lenient_readers_agree(tmp_path):
-    from budgets.realisatie_formaten import read_csv_table
-    from budgets.realisatie_tabel import from_frame, read_tabel
+    from budgets.grootboek.formaten import read_csv_table
+    from budgets.grootboek.tabel import from_frame, read_tabel
 
     body = HEAD + "".join(f"0{m % 9 + 1}-0{m % 9 + 1}-2024;Personeel;Beschut werk;Zaanstad;"
                           f"r{m % 3};{m},5{m % 10}\n" for m in range(300)) + "\n"
@@ -320,8 +320,7 @@ def test_fast_and_lenient_readers_agree(tmp_path):
 @pytest.mark.parametrize("limit", [0, 4_000_000])
 @pytest.mark.parametrize("whole", [True, False])
 def test_dense_and_sparse_sums_agree(monkeypatch, limit, whole):
-    from budgets import realisatie_som
-
+    from budgets.grootboek import som as realisatie_som
     monkeypatch.setattr(realisatie_som, "DENSE_LIMIT", limit)
     keys = {"kwartaal": np.array([0, 3, 0, 1]), "regel": np.array([1, 0, 1, 0]),
             "bijdrage": np.array([0, 1, 0, 0])}

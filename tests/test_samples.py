@@ -6,8 +6,8 @@ import jsonschema
 import pytest
 import yaml
 
-from budgets.resultaten import compute
-from budgets.spec import load_spec
+from budgets.spec.laden import load_spec
+from budgets.spec.resultaten import compute
 
 SAMPLES = ("werkom", "rivierenland")
 

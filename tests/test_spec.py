@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budgets.cli import main
-from budgets.genereer import generate
-from budgets.spec import Begroting, load_spec
+from budgets.spec.laden import load_spec
+from budgets.spec.model import Begroting
+from budgets.werkboek.genereer import generate
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.productbegroting import normbedrag
 

@@ -8,7 +8,7 @@ import openpyxl
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.writer.excel import ExcelWriter
 
-from budgets.werkboek_xml import FastExcelWriter
+from budgets.excel.xml_schrijver import FastExcelWriter
 
 
 def _book() -> openpyxl.Workbook:

@@ -15,8 +15,8 @@ import pytest
 from openpyxl.utils import range_boundaries
 from openpyxl.worksheet.formula import ArrayFormula
 
-from budgets import rekenmotor
-from budgets.werkmap import build_workbook
+from budgets.excel import rekenmotor
+from budgets.werkmap.bouwen import build_workbook
 from pyfuncs import udfs
 
 UDF_NAMES = sorted(name for name in dir(udfs) if name.startswith("PB_") and callable(getattr(udfs, name)))

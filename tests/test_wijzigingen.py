@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
-from budgets.kwartaal_basis import load_basis
-from budgets.wijzigingen import line_change, load_wijzigingen, of_year, volume_change
+from budgets.pc.jaarbegroting import load_basis
+from budgets.pc.wijzigingen import line_change, load_wijzigingen, of_year, volume_change
 from pyfuncs.fouten import InvoerFout
 
 REGELS = {"Kosten": "lasten", "Inkomsten": "baten", "Resultaat": "subtotaal"}

@@ -4,15 +4,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from budgets.afrekening_model import build_settlement, default_voorschotten
-from budgets.afrekening_uitvoer import table_lines, write_summary
-from budgets.afrekening_voorschotten import load_voorschotten
-from budgets.afrekening_werkmap import write_settlement
+from budgets.afrekening.model import build_settlement, default_voorschotten
+from budgets.afrekening.rapport import write_settlement
+from budgets.afrekening.uitvoer import table_lines, write_summary
+from budgets.afrekening.voorschotten import load_voorschotten
 from budgets.bestanden import check_writable, write_atomically
-from budgets.kwartaal_basis import load_basis
-from budgets.realisatie import read_ledger
-from budgets.realisatie_mapping import load_mapping
-from budgets.realisatie_volumes import read_volumes, volume_years
+from budgets.grootboek.lezen import read_ledger
+from budgets.grootboek.mapping import load_mapping
+from budgets.grootboek.volumes import read_volumes, volume_years
+from budgets.pc.jaarbegroting import load_basis
 
 VOORBEELD = """voorbeeld:
   begroting afrekening samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023.csv \\

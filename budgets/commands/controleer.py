@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from budgets.controleer import format_report, verify
+from budgets.werkboek.controleer import format_report, verify
 
 
 def add_parser(subparsers) -> None:

@@ -2,8 +2,8 @@
 
 import textwrap
 
-from budgets.functiedocs import render_markdown
-from budgets.functies import call_text, catalogue
+from budgets.functies.catalogus import call_text, catalogue
+from budgets.functies.naslag import render_markdown
 
 
 def add_parser(subparsers) -> None:

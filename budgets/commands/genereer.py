@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from budgets import rekenmotor
 from budgets.bestanden import check_writable
-from budgets.controleer import format_report, verify
-from budgets.genereer import DEFAULT_SPEC, default_output, generate, summary, write_summary
-from budgets.sjabloon import TEMPLATE
-from budgets.spec import load_spec
+from budgets.excel import rekenmotor
+from budgets.excel.stijl import TEMPLATE
+from budgets.spec.laden import load_spec
+from budgets.werkboek.controleer import format_report, verify
+from budgets.werkboek.genereer import DEFAULT_SPEC, default_output, generate, summary, write_summary
 from pyfuncs.fouten import InvoerFout
 
 

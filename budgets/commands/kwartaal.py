@@ -4,15 +4,15 @@ import sys
 from pathlib import Path
 
 from budgets.bestanden import check_writable, write_atomically
-from budgets.kwartaal_basis import load_basis, load_profielen
-from budgets.kwartaal_drempels import drempels
-from budgets.kwartaal_model import build_report
-from budgets.kwartaal_toelichtingen import read_toelichtingen
-from budgets.kwartaal_uitvoer import table_lines, write_summary
-from budgets.kwartaal_werkmap import write_report
-from budgets.realisatie import read_ledger
-from budgets.realisatie_mapping import load_mapping
-from budgets.realisatie_volumes import read_volumes, volume_years
+from budgets.grootboek.lezen import read_ledger
+from budgets.grootboek.mapping import load_mapping
+from budgets.grootboek.volumes import read_volumes, volume_years
+from budgets.kwartaal.drempels import drempels
+from budgets.kwartaal.model import build_report
+from budgets.kwartaal.rapport import write_report
+from budgets.kwartaal.toelichtingen import read_toelichtingen
+from budgets.kwartaal.uitvoer import table_lines, write_summary
+from budgets.pc.jaarbegroting import load_basis, load_profielen
 from pyfuncs.kwartaal import check_quarter
 
 VOORBEELD = """voorbeeld:

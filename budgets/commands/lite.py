@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from budgets.lite import STANDAARD_MAP, write_bundle
+from budgets.functies.lite import STANDAARD_MAP, write_bundle
 
 
 def add_parser(subparsers) -> None:

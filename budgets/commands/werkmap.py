@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from budgets.werkmap import STANDAARD_PAD, build_workbook
+from budgets.werkmap.bouwen import STANDAARD_PAD, build_workbook
 
 
 def add_parser(subparsers) -> None:

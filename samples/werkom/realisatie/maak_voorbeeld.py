@@ -6,14 +6,17 @@ The figures are invented from the sample begroting (see LEESMIJ.md); mapping.yam
 wijzigingen_2023.yaml and voorschotten_2023.yaml are written by hand.
 """
 
+import sys
 from pathlib import Path
 
 import pandas as pd
 
-from budgets.kwartaal_basis import load_basis
-from budgets.realisatie_voorbeeld import Scenario, generate_ledger, generate_volumes
+from budgets.pc.jaarbegroting import load_basis
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # samples/: the generator of illustrative realisation data
+from voorbeeldrealisatie import Scenario, generate_ledger, generate_volumes  # noqa: E402
+
 SPEC = HERE.parent / "begroting.yaml"
 KOSTEN = "Kosten (loonkosten doelgroep en apparaat)"
 GEMEENTEN = {"G001": "0479", "G002": "0439"}  # CBS codes of Zaanstad and Purmerend

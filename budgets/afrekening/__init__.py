@@ -1,0 +1,1 @@
+"""The year-end settlement per gemeente."""

@@ -1,0 +1,1 @@
+"""House style, number formats, spreadsheet engines and the workbook writers."""

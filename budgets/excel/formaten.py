@@ -1,0 +1,20 @@
+"""The number formats of every workbook the product writes, and the same figures as text
+for the terminal. Excel shows them in the reader's locale: `#,##0` reads 1.055 in Dutch."""
+
+from pyfuncs.afronding import excel_round
+
+EURO = '"€" #,##0;[Red]"€" -#,##0'
+EURO_CENT = '"€" #,##0.00;[Red]"€" -#,##0.00'
+AANTAL = "#,##0.0;[Red]-#,##0.0"
+GETAL = "#,##0.00;[Red]-#,##0.00"
+HEEL_GETAL = "#,##0"
+FRACTIE = "0.0000"
+PROCENT = "0.0%"
+PROCENT_TEKEN = "0.0%;[Red]-0.0%"
+
+
+def euro(amount: float) -> str:
+    """'€ 1.234' in Dutch notation (whole euros, Excel rounding)."""
+    whole = int(excel_round(amount, 0))
+    text = f"{abs(whole):,}".replace(",", ".")
+    return f"€ {'-' if whole < 0 else ''}{text}"

@@ -1,0 +1,1 @@
+"""Ledger and volume exports: formats, mapping, findings, sums."""

@@ -1,0 +1,94 @@
+"""Findings about export lines: what could not be placed, and exact duplicates."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from budgets.grootboek.formaten import place
+from pyfuncs.fouten import InvoerFout
+
+MAX_VOORBEELDEN = 200  # findings kept per reason; the count is always complete
+
+
+@dataclass(frozen=True)
+class Melding:
+    """One line that could not be placed (or is a duplicate): file, place, value, reason."""
+
+    bestand: str
+    plaats: str
+    waarde: str
+    reden: str
+
+    def tekst(self) -> str:
+        return f"{self.bestand}, {self.plaats}: {self.reden} ('{self.waarde}')"
+
+
+@dataclass
+class Meldingen:
+    """Findings per reason (at most MAX_VOORBEELDEN kept each) with complete counts."""
+
+    onplaatsbaar: list[Melding] = field(default_factory=list)
+    dubbel: list[Melding] = field(default_factory=list)
+    aantal_onplaatsbaar: int = 0
+    aantal_dubbel: int = 0
+
+    def add(self, path: Path, source, column: str, mask: np.ndarray, reason: str,
+            duplicate: bool = False) -> None:
+        """Record the rows where mask is True; the value shown is the cell in column.
+        source: the export as a pandas frame or a realisatie_tabel.Tabel."""
+        rows = np.flatnonzero(mask)
+        if rows.size == 0:
+            return
+        places, values = _cells(path, source, column, rows[:MAX_VOORBEELDEN])
+        found = [Melding(str(path), where, value, reason)
+                 for where, value in zip(places, values, strict=True)]
+        if duplicate:
+            self.dubbel.extend(found)
+            self.aantal_dubbel += int(rows.size)
+        else:
+            self.onplaatsbaar.extend(found)
+            self.aantal_onplaatsbaar += int(rows.size)
+
+    def extend(self, other: "Meldingen") -> None:
+        self.onplaatsbaar.extend(other.onplaatsbaar)
+        self.dubbel.extend(other.dubbel)
+        self.aantal_onplaatsbaar += other.aantal_onplaatsbaar
+        self.aantal_dubbel += other.aantal_dubbel
+
+    def raise_if_unplaced(self, shown: int = 25) -> None:
+        """Refuse the input when any line could not be placed, listing the first ones."""
+        if not self.aantal_onplaatsbaar:
+            return
+        ordered = sorted(self.onplaatsbaar, key=lambda m: (m.bestand, _line_number(m.plaats)))
+        lines = [melding.tekst() for melding in ordered[:shown]]
+        more = self.aantal_onplaatsbaar - len(lines)
+        tail = [f"... en nog {more} regel(s)"] if more > 0 else []
+        raise InvoerFout(
+            f"{self.aantal_onplaatsbaar} regel(s) in de realisatie kunnen niet worden geplaatst "
+            "(pas de mapping aan, of gebruik --negeer-onplaatsbaar om ze alleen te melden):\n  "
+            + "\n  ".join(lines + tail)
+        )
+
+    def as_dict(self) -> dict:
+        def rows(items: list[Melding]) -> list[dict]:
+            return [{"bestand": m.bestand, "plaats": m.plaats, "waarde": m.waarde,
+                     "reden": m.reden} for m in items]
+        return {"aantal_onplaatsbaar": self.aantal_onplaatsbaar,
+                "aantal_dubbel": self.aantal_dubbel,
+                "onplaatsbaar": rows(self.onplaatsbaar), "dubbel": rows(self.dubbel)}
+
+
+def _cells(path: Path, source, column: str, rows: np.ndarray) -> tuple[list[str], list[str]]:
+    """Places and values of rows (positions) of a frame or a Tabel."""
+    if not isinstance(source, pd.DataFrame):
+        return source.place(column, rows), source.values(column, rows)
+    index = source.index[rows]
+    values = source.loc[index, column].astype(str).tolist() if column in source else [""] * len(rows)
+    return place(path, source, column, index), values
+
+
+def _line_number(place: str) -> int:
+    digits = "".join(ch for ch in place if ch.isdigit())
+    return int(digits) if digits else 0

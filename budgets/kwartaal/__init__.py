@@ -1,0 +1,1 @@
+"""The bestuursrapportage (quarterly report)."""

@@ -1,0 +1,77 @@
+"""The kwartaalrapportage for people (terminal table) and for automation (JSON)."""
+
+from pathlib import Path
+
+from budgets.bestanden import json_text
+from budgets.excel.formaten import euro
+from budgets.kwartaal.model import Kwartaalrapport, Rij
+from pyfuncs.afronding import excel_round
+
+
+def _pct(rij: Rij) -> str:
+    p = rij.afwijking.percentage
+    return "" if p is None else f"{excel_round(p * 100, 1):.1f}%".replace(".", ",")
+
+
+def _status(rij: Rij) -> str:
+    if not rij.afwijking.toelichten:
+        return ""
+    return "toegelicht" if rij.toelichting.strip() else "TOELICHTING NODIG"
+
+
+def table_lines(rapport: Kwartaalrapport, all_rows: bool = False) -> list[str]:
+    """The terminal summary: totals and every row that needs (or has) a toelichting."""
+    shown = [r for r in rapport.rijen
+             if all_rows or r.niveau in ("producttotaal", "totaal") or r.afwijking.toelichten]
+    head = ("Omschrijving", "Gemeente", "Begroot t/m", "Realisatie t/m", "Verschil", "%", "V/N",
+            "Toelichting")
+    rows = [(r.omschrijving[:44], r.gemeente[:12], euro(r.begroot_tm), euro(r.realisatie_tm),
+             euro(r.afwijking.verschil), _pct(r), r.afwijking.oordeel, _status(r)) for r in shown]
+    widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=False)]
+    lines = [f"Kwartaalrapportage {rapport.basis.naam} {rapport.basis.jaar}, "
+             f"kwartaal {rapport.kwartaal}"]
+    for row in [head, *rows]:
+        lines.append("  ".join(str(x).rjust(w) if 2 <= i <= 5 else str(x).ljust(w)
+                               for i, (x, w) in enumerate(zip(row, widths, strict=True))))
+    missing = len(rapport.ontbrekend)
+    lines.append(f"{sum(r.afwijking.toelichten for r in rapport.rijen)} rij(en) vragen een "
+                 f"toelichting; {missing} daarvan zonder toelichting.")
+    return lines
+
+
+def _row_dict(rij: Rij) -> dict:
+    data = {
+        "sleutel": rij.sleutel, "niveau": rij.niveau, "omschrijving": rij.omschrijving,
+        "gemeente": rij.gemeente, "soort": rij.soort, "aard": rij.aard,
+        "primitieve_begroting": rij.primitief, "wijzigingen": rij.wijziging,
+        "begroting_na_wijziging": rij.na_wijziging, "begroot_tm": rij.begroot_tm,
+        "realisatie_tm": rij.realisatie_tm, "verschil": rij.afwijking.verschil,
+        "percentage": rij.afwijking.percentage, "oordeel": rij.afwijking.oordeel,
+        "prognose_lineair": rij.prognose_lineair, "prognose_begroting": rij.prognose_begroting,
+        "toelichting_vereist": rij.afwijking.toelichten, "toelichting": rij.toelichting,
+        "overschrijding_begroting": rij.overschrijding,
+    }
+    if rij.effecten:
+        data.update(begroot_volume_tm=rij.effecten.begroot_volume_tm,
+                    werkelijk_volume_tm=rij.effecten.werkelijk_volume_tm,
+                    volume_effect=rij.effecten.volume, prijs_effect=rij.effecten.prijs)
+    return data
+
+
+def summary(rapport: Kwartaalrapport) -> dict:
+    """Everything in the report as plain data (amounts in EUR)."""
+    return {
+        "regeling": rapport.basis.naam, "jaar": rapport.basis.jaar, "kwartaal": rapport.kwartaal,
+        "bronnen": {k: str(v) for k, v in rapport.bronnen.items()},
+        "drempels": {k: {"bedrag": d.bedrag, "percentage": d.pct, "combinatie": d.combinatie,
+                         "tekst": d.tekst} for k, d in rapport.drempels.items()},
+        "toelichting_vereist": sum(r.afwijking.toelichten for r in rapport.rijen),
+        "toelichting_ontbreekt": [r.sleutel for r in rapport.ontbrekend],
+        "rijen": [_row_dict(r) for r in rapport.rijen],
+        "meldingen": rapport.meldingen.as_dict(),
+        "vervallen_toelichtingen": rapport.vervallen_toelichtingen,
+    }
+
+
+def write_summary(rapport: Kwartaalrapport, path: Path) -> None:
+    Path(path).write_text(json_text(summary(rapport)), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""What the quarterly report and the settlement share: the year's begroting and its wijzigingen."""

@@ -1,0 +1,298 @@
+"""From a plain mapping (parsed YAML, or the workbook's Uitgangspunten) to a Begroting."""
+
+from budgets.spec import model as s
+from budgets.spec.meldingen import (
+    Meldingen,
+    choice,
+    day,
+    get,
+    integer,
+    items,
+    number,
+    per_year,
+    text,
+    unique_names,
+)
+
+FIELDS = {
+    "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
+         "reserve", "risicos", "simulatie"),
+    "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie"),
+    "deelnemers": ("naam", "inwoners", "se", "toelichting"),
+    "producten": ("naam", "eenheid", "regel", "soort", "normprijs", "basisprijs", "indexatie", "toelichting"),
+    "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
+    "doorbelastingen": ("naam", "soort", "gemeente", "bedragen", "toelichting"),
+    "verdeelsleutels": ("naam", "soort", "aandelen", "product", "vaste_voet", "variabel", "toelichting"),
+    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting"),
+    "reserve": ("stand_begin", "minimum", "maximum", "maximum_percentage", "verdeelsleutel", "onvoorzien"),
+    "risicos": ("naam", "kans", "impact", "minimum", "maximum", "toelichting"),
+    "simulatie": ("zekerheid", "trekkingen", "startwaarde"),
+}
+
+
+def check_fields(row, section: str, pad: str, m: Meldingen) -> None:
+    """Report keys the spec format does not know (a typo would otherwise be ignored)."""
+    if not isinstance(row, dict):
+        return
+    for key in row:
+        if key not in FIELDS[section]:
+            where = f"{pad}.{key}" if pad else str(key)
+            m.fout(where, f"onbekend veld '{key}'; toegestaan: {', '.join(FIELDS[section])}")
+
+
+def parse_spec(raw, m: Meldingen) -> s.Begroting:
+    """Build the Begroting; collect every error in m and raise them all at once."""
+    if not isinstance(raw, dict):
+        m.fout("(bestand)", "de spec moet een mapping zijn met o.a. gr, deelnemers, producten")
+        m.raise_if_any()
+    check_fields(raw, "", "", m)
+    for section in ("gr", "reserve", "simulatie"):
+        check_fields(raw.get(section), section, section, m)
+    gr = get(raw, "gr", "", m, default={})
+    jaren = _years(gr, m)
+    begroting = s.Begroting(
+        naam=text(get(gr, "naam", "gr", m), "gr.naam", m),
+        begrotingsjaar=_begrotingsjaar(gr, jaren, m),
+        jaren=jaren,
+        status=choice(get(gr, "status", "gr", m, required=False), "gr.status", m, s.STATUSSEN, "concept"),
+        datum=day(get(gr, "datum", "gr", m), "gr.datum", m),
+        versie=text(get(gr, "versie", "gr", m, required=False, default="1"), "gr.versie", m),
+        deelnemers=_deelnemers(raw, m),
+        producten=_list(raw, "producten", m, lambda r, p: _product(r, p, m, jaren)),
+        volumes=_list(raw, "volumes", m, lambda r, p: _volume(r, p, m, jaren)),
+        doorbelastingen=_list(raw, "doorbelastingen", m, lambda r, p: _doorbelasting(r, p, m, jaren), False),
+        verdeelsleutels=_list(raw, "verdeelsleutels", m, lambda r, p: _sleutel(r, p, m), False),
+        exploitatie=_list(raw, "exploitatie", m, lambda r, p: _regel(r, p, m, jaren)),
+        reserve=_reserve(get(raw, "reserve", "", m, default={}), m),
+        risicos=_list(raw, "risicos", m, lambda r, p: _risico(r, p, m), False),
+        simulatie=_simulatie(get(raw, "simulatie", "", m, required=False, default={}), m),
+        bron=m.bron,
+    )
+    for key, label in (
+        ("deelnemers", "gemeente"),
+        ("producten", "product"),
+        ("verdeelsleutels", "verdeelsleutel"),
+        ("exploitatie", "regel"),
+        ("risicos", "risico"),
+    ):
+        unique_names(raw.get(key) or [], key, m, label)
+    return begroting
+
+
+def _years(gr, m: Meldingen) -> tuple:
+    value = get(gr, "jaren", "gr", m, default=None)
+    if isinstance(value, dict):
+        first = integer(get(value, "van", "gr.jaren", m), "gr.jaren.van", m)
+        last = integer(get(value, "tot", "gr.jaren", m), "gr.jaren.tot", m)
+        years = tuple(range(first, last + 1))
+    elif isinstance(value, list):
+        years = tuple(integer(v, f"gr.jaren[{i}]", m) for i, v in enumerate(value, start=1))
+    else:
+        if value is not None:
+            m.fout("gr.jaren", "geef jaren als {van: 2022, tot: 2026} of als lijst")
+        years = ()
+    if value is not None and (not years or list(years) != list(range(years[0], years[0] + len(years)))):
+        m.fout("gr.jaren", "de jaren moeten een aaneengesloten, oplopende reeks zijn")
+    return years or (2000,)
+
+
+def _begrotingsjaar(gr, jaren: tuple, m: Meldingen) -> int:
+    year = integer(get(gr, "begrotingsjaar", "gr", m), "gr.begrotingsjaar", m, default=jaren[0])
+    if year not in jaren:
+        m.fout("gr.begrotingsjaar", f"{year} valt buiten de jaren {jaren[0]}–{jaren[-1]}")
+    return year
+
+
+def _list(raw, key: str, m: Meldingen, build, required: bool = True) -> tuple:
+    rows = items(raw.get(key), key, m, required)
+    result = []
+    for i, row in enumerate(rows, start=1):
+        pad = f"{key}[{i}]"
+        if not isinstance(row, dict):
+            m.fout(pad, "hier hoort een mapping (naam: …)")
+            continue
+        check_fields(row, key, pad, m)
+        result.append(build(row, pad))
+    return tuple(result)
+
+
+def _deelnemers(raw, m: Meldingen) -> tuple:
+    def build(row, pad):
+        return s.Gemeente(
+            naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+            inwoners=_optional(row, "inwoners", pad, m),
+            se=_optional(row, "se", pad, m),
+            toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+        )
+
+    result = _list(raw, "deelnemers", m, build)
+    if raw.get("deelnemers") is not None and not result:
+        m.fout("deelnemers", "er moet minstens één gemeente zijn")
+    return result
+
+
+def _optional(row, key: str, pad: str, m: Meldingen) -> float | None:
+    value = row.get(key)
+    return None if value is None or value == "" else number(value, f"{pad}.{key}", m, minimum=0)
+
+
+def _product(row, pad: str, m: Meldingen, jaren: tuple) -> s.Product:
+    basis = row.get("basisprijs")
+    prijzen, indexatie = {}, {}
+    if basis is None or basis == "":
+        basis = None
+        prijzen = per_year(
+            get(row, "normprijs", pad, m, default={}), f"{pad}.normprijs", m, jaren, complete=True
+        )
+    else:
+        basis = number(basis, f"{pad}.basisprijs", m)
+        index = row.get("indexatie", 0.0)
+        if isinstance(index, (int, float)) and not isinstance(index, bool):
+            index = {y: index for y in jaren[1:]}
+        indexatie = per_year(index, f"{pad}.indexatie", m, jaren, minimum=-100)
+    return s.Product(
+        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        eenheid=choice(get(row, "eenheid", pad, m), f"{pad}.eenheid", m, s.EENHEDEN),
+        regel=choice(row.get("regel"), f"{pad}.regel", m, s.REGELS, "minimum"),
+        soort=choice(row.get("soort"), f"{pad}.soort", m, s.PRODUCTSOORTEN, "bijdrage"),
+        prijzen=prijzen,
+        basisprijs=basis,
+        indexatie=indexatie,
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+    )
+
+
+def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
+    gemeente = text(row.get("gemeente"), f"{pad}.gemeente", m, required=False) or None
+    if gemeente is None:
+        values = get(row, "totaal", pad, m, default={})
+        key = text(get(row, "verdeelsleutel", pad, m), f"{pad}.verdeelsleutel", m)
+        field = "totaal"
+    else:
+        values, key, field = get(row, "aantallen", pad, m, default={}), None, "aantallen"
+    return s.Volume(
+        product=text(get(row, "product", pad, m), f"{pad}.product", m),
+        aantallen=per_year(values, f"{pad}.{field}", m, jaren, minimum=0),
+        gemeente=gemeente,
+        verdeelsleutel=key,
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+    )
+
+
+def _doorbelasting(row, pad: str, m: Meldingen, jaren: tuple) -> s.Doorbelasting:
+    return s.Doorbelasting(
+        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        soort=choice(row.get("soort"), f"{pad}.soort", m, s.DOORBELASTINGSOORTEN, "overig"),
+        gemeente=text(get(row, "gemeente", pad, m), f"{pad}.gemeente", m),
+        bedragen=per_year(get(row, "bedragen", pad, m, default={}), f"{pad}.bedragen", m, jaren),
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+    )
+
+
+def _sleutel(row, pad: str, m: Meldingen) -> s.Verdeelsleutel:
+    soort = choice(get(row, "soort", pad, m), f"{pad}.soort", m, s.SLEUTELSOORTEN)
+    aandelen = {}
+    if soort == "vast":
+        raw = get(row, "aandelen", pad, m, default={})
+        if not isinstance(raw, dict):
+            m.fout(f"{pad}.aandelen", "hier hoort een gewicht per gemeente (gemeente: gewicht)")
+            raw = {}
+        aandelen = {str(k).strip(): number(v, f"{pad}.aandelen.{k}", m, minimum=0) for k, v in raw.items()}
+    vaste_voet = 0.0
+    if soort == "hybride":
+        vaste_voet = number(get(row, "vaste_voet", pad, m), f"{pad}.vaste_voet", m, minimum=0)
+        if vaste_voet > 1:
+            m.fout(f"{pad}.vaste_voet", "de vaste voet is een fractie tussen 0 en 1 (0.2 = 20%)")
+    return s.Verdeelsleutel(
+        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        soort=soort,
+        aandelen=aandelen,
+        product=text(get(row, "product", pad, m), f"{pad}.product", m) if soort == "volumes" else None,
+        vaste_voet=vaste_voet,
+        variabel=text(get(row, "variabel", pad, m), f"{pad}.variabel", m) if soort == "hybride" else None,
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+    )
+
+
+def _regel(row, pad: str, m: Meldingen, jaren: tuple) -> s.ExploitatieRegel:
+    sub = row.get("subtotaal")
+    soort = (
+        "subtotaal"
+        if sub is not None
+        else choice(get(row, "soort", pad, m), f"{pad}.soort", m, s.REGELSOORTEN[:4])
+    )
+    plus, minus, bedragen, bron = (), (), {}, None
+    if sub is not None:
+        if not isinstance(sub, dict):
+            m.fout(f"{pad}.subtotaal", "geef plus: [regels] en/of min: [regels]")
+            sub = {}
+        plus = tuple(
+            text(x, f"{pad}.subtotaal.plus", m)
+            for x in items(sub.get("plus", []), f"{pad}.subtotaal.plus", m)
+        )
+        minus = tuple(
+            text(x, f"{pad}.subtotaal.min", m) for x in items(sub.get("min", []), f"{pad}.subtotaal.min", m)
+        )
+        if not plus and not minus:
+            m.fout(f"{pad}.subtotaal", "een subtotaal noemt minstens één regel")
+    elif row.get("bron") not in (None, ""):
+        bron = choice(row.get("bron"), f"{pad}.bron", m, s.BRONNEN)
+    else:
+        bedragen = per_year(get(row, "bedragen", pad, m, default={}), f"{pad}.bedragen", m, jaren)
+    return s.ExploitatieRegel(
+        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        soort=soort,
+        aard=choice(row.get("aard"), f"{pad}.aard", m, s.AARDEN, "structureel"),
+        bedragen=bedragen,
+        bron=bron,
+        plus=plus,
+        min=minus,
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+    )
+
+
+def _reserve(row, m: Meldingen) -> s.Reserve:
+    pad = "reserve"
+    maximum = row.get("maximum") if isinstance(row, dict) else None
+    percentage = row.get("maximum_percentage") if isinstance(row, dict) else None
+    return s.Reserve(
+        stand_begin=number(get(row, "stand_begin", pad, m), f"{pad}.stand_begin", m),
+        minimum=number(get(row, "minimum", pad, m, required=False), f"{pad}.minimum", m, minimum=0),
+        maximum=None if maximum in (None, "") else number(maximum, f"{pad}.maximum", m, minimum=0),
+        maximum_percentage=None
+        if percentage in (None, "")
+        else number(percentage, f"{pad}.maximum_percentage", m, minimum=0),
+        verdeelsleutel=text(get(row, "verdeelsleutel", pad, m), f"{pad}.verdeelsleutel", m),
+        onvoorzien=number(get(row, "onvoorzien", pad, m, required=False), f"{pad}.onvoorzien", m),
+    )
+
+
+def _risico(row, pad: str, m: Meldingen) -> s.Risico:
+    kans = number(get(row, "kans", pad, m), f"{pad}.kans", m)
+    if not 0 <= kans <= 1:
+        m.fout(f"{pad}.kans", f"kans {kans} ligt niet tussen 0 en 1")
+    if "impact" in row:
+        low = high = number(row.get("impact"), f"{pad}.impact", m, minimum=0)
+    else:
+        low = number(get(row, "minimum", pad, m), f"{pad}.minimum", m, minimum=0)
+        high = number(get(row, "maximum", pad, m), f"{pad}.maximum", m, minimum=0)
+        if low > high:
+            m.fout(f"{pad}.minimum", f"minimum {low:g} is groter dan maximum {high:g}")
+    return s.Risico(
+        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        kans=kans,
+        minimum=low,
+        maximum=high,
+        toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, False),
+    )
+
+
+def _simulatie(row, m: Meldingen) -> s.Simulatie:
+    pad = "simulatie"
+    zekerheid = number(row.get("zekerheid", 0.9), f"{pad}.zekerheid", m, default=0.9)
+    if not 0 < zekerheid < 1:
+        m.fout(f"{pad}.zekerheid", f"zekerheid {zekerheid} moet tussen 0 en 1 liggen (0.9 = 90%)")
+    draws = integer(row.get("trekkingen", 10000), f"{pad}.trekkingen", m, default=10000)
+    if draws < 1:
+        m.fout(f"{pad}.trekkingen", "trekkingen moet een positief geheel getal zijn")
+    return s.Simulatie(zekerheid, draws, integer(row.get("startwaarde", 1), f"{pad}.startwaarde", m, 1))

@@ -1,0 +1,1 @@
+"""The begroting workbook: plan, sheets, writing, genereer, controleer."""

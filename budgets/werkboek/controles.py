@@ -1,0 +1,141 @@
+"""The Controles sheet (every check per year, rolled into one master check), the
+Voorblad that shows the master check, and the Inhoud with links to every sheet."""
+
+from budgets.spec import secties as S
+from budgets.spec.model import Begroting
+from budgets.werkboek.exploitatie import EX
+from budgets.werkboek.plan import Blad, _label, col, header_row, standard_widths, year_columns
+from budgets.werkboek.product import BIJ, PB
+from budgets.werkboek.verdeling import VD
+
+CT, VB, IH = "Controles", "Voorblad", "Inhoud"
+FIRST = 6
+MASTER = "$D$4"
+
+
+def _checks(b: Begroting, pos: dict, L: dict) -> list[tuple[str, str]]:
+    """(label, formula template with {c} for the year column) of every check."""
+    tol = pos[("vast", "tolerantie")]
+    checks = []
+    for p in b.producten:
+        cells = [
+            f"{S.BLAD}!{{c}}{pos[('volume', i)]}"
+            for i, v in enumerate(b.volumes, start=1)
+            if v.product == p.naam
+        ]
+        total = f"{PB}!{{c}}{L[PB][('totaal', p.naam)]}"
+        checks.append(
+            (
+                f"Volumes {p.naam}: gemeenten samen = invoer",
+                f"=ABS({total}-({'+'.join(cells) or '0'}))<={tol}",
+            )
+        )
+    for k in b.verdeelsleutels:
+        checks.append(
+            (
+                f"Verdeelsleutel {k.naam}: aandelen samen = 1",
+                f"=ABS({VD}!{{c}}{L[VD][('aandeel_totaal', k.naam)]}-1)<={tol}",
+            )
+        )
+    per_gemeente, per_product = L[BIJ][("excl", "totaal")], L[BIJ][("per_product", "totaal")]
+    ex = L[EX]
+    return checks + [
+        (
+            "Bijdragen: per gemeente = per product",
+            f"=ABS({BIJ}!{{c}}{per_gemeente}-{BIJ}!{{c}}{per_product})<={tol}",
+        ),
+        (
+            "Saldoverdeling: gemeenten samen = te verdelen bedrag",
+            f"=ABS({VD}!{{c}}{L[VD]['deel_totaal']}-{EX}!{{c}}{ex['gemeenten']})<={tol}",
+        ),
+        ("Resultaat na bestemming is nul", f"=ABS({EX}!{{c}}{ex['na_bestemming']})<={tol}"),
+        (
+            "Algemene reserve niet onder het minimum",
+            f"={EX}!{{c}}{ex['eind']}>={EX}!{{c}}{ex['minimum']}-{tol}",
+        ),
+    ]
+
+
+def layout_controles(b: Begroting, pos: dict, L: dict) -> dict:
+    count = len(b.producten) + len(b.verdeelsleutels) + 4
+    return {"eerste": FIRST, "laatste": FIRST + count - 1}
+
+
+def build_controles(b: Begroting, pos: dict, L: dict) -> Blad:
+    blad, rows = Blad(CT), L[CT]
+    blad.tekst(1, 1, f"Controles – {b.naam}", "titel")
+    header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Controle", "Eenheid", "", "Alle jaren"))
+    _label(blad, 4, "Mastercontrole: alle controles in orde", "waar/onwaar", "totaal")
+    blad.zet(4, 4, f"=AND(D{rows['eerste']}:D{rows['laatste']})", "controle")
+    last = col(4 + len(b.jaren))
+    for i, (label, template) in enumerate(_checks(b, pos, L)):
+        r = FIRST + i
+        _label(blad, r, label, "waar/onwaar")
+        for _jaar, kolom in year_columns(b.jaren):
+            blad.zet(r, kolom, template.format(c=col(kolom)), "controle")
+        blad.zet(r, 4, f"=AND(E{r}:{last}{r})", "controle")
+    standard_widths(blad, b.jaren, label=56)
+    blad.bevriezen = "E4"
+    return blad
+
+
+def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str) -> Blad:
+    blad = Blad(VB)
+    blad.tekst(1, 1, "(ruimte voor logo)", "toelichting")
+    blad.tekst(3, 1, "Begroting", "titel")
+    facts = (
+        ("Gemeenschappelijke regeling", "naam", b.naam),
+        ("Begrotingsjaar", "begrotingsjaar", b.begrotingsjaar),
+        ("Meerjarenraming vanaf", "van", b.jaren[0]),
+        ("Meerjarenraming tot en met", "tot", b.jaren[-1]),
+        ("Status", "status", b.status),
+        ("Versie", "versie", b.versie),
+        ("Datum", "datum", b.datum.isoformat()),
+    )
+    for i, (label, field, value) in enumerate(facts):
+        blad.tekst(5 + i, 1, label)
+        blad.zet(5 + i, 2, f"={pos[('algemeen', field)]}", "koppeling", verwacht=value)
+    r = 5 + len(facts) + 1
+    blad.tekst(r, 1, "Alle controles in orde (mastercontrole)", "kop")
+    blad.zet(r, 2, f"={CT}!{MASTER}", "controle")
+    blad.tekst(r + 2, 1, "Vingerafdruk van de uitgangspunten (SHA-256)")
+    blad.tekst(r + 2, 2, vingerafdruk)
+    notes = (
+        "Bedragen in euro's. Bijdragen: + = de gemeente betaalt, − = de gemeente ontvangt.",
+        "Invoer staat alleen op het blad Uitgangspunten (gele cellen); alle andere bedragen zijn formules.",
+        "Alleen de benodigde weerstandscapaciteit is een berekende waarde (Monte Carlo-simulatie).",
+        "Controleer de werkmap met: begroting controleer <werkmap>.xlsx",
+    )
+    for i, note in enumerate(notes):
+        blad.tekst(r + 4 + i, 1, note, "toelichting")
+    blad.breedtes.update({"A": 48, "B": 70})
+    return blad
+
+
+SHEET_TEXTS = (
+    ("Voorblad", "Kerngegevens en de mastercontrole"),
+    ("Inhoud", "Deze inhoudsopgave"),
+    (
+        "Uitgangspunten",
+        "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
+    ),
+    ("Productbegroting", "Volume × normprijs per product per jaar"),
+    ("Bijdragen", "Bijdrage per gemeente per product en per jaar"),
+    ("Verdeling", "Verdeelsleutels en de verdeling van het saldo"),
+    ("Exploitatie", "Baten en lasten, saldo en algemene reserve"),
+    ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse"),
+    ("Kengetallen", "Structurele exploitatieruimte"),
+    ("Controles", "Alle controles per jaar en de mastercontrole"),
+    ("Grafieken", "Bijdrage per gemeente en volumes per product"),
+)
+
+
+def build_inhoud(b: Begroting) -> Blad:
+    blad = Blad(IH)
+    blad.tekst(1, 1, f"Inhoud – {b.naam}", "titel")
+    for i, (name, text) in enumerate(SHEET_TEXTS):
+        blad.tekst(3 + i, 1, name)
+        blad.koppelingen[f"A{3 + i}"] = f"'{name}'!A1"
+        blad.tekst(3 + i, 2, text)
+    blad.breedtes.update({"A": 28, "B": 90})
+    return blad

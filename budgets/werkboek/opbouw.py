@@ -1,0 +1,96 @@
+"""The plan of a complete begroting workbook: every sheet, in order, from one spec."""
+
+import hashlib
+import json
+from dataclasses import asdict
+
+from budgets.spec.model import Begroting
+from budgets.spec.resultaten import Resultaten, compute
+from budgets.werkboek.controles import build_controles, build_inhoud, build_voorblad, layout_controles
+from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
+from budgets.werkboek.invoer import build_invoer
+from budgets.werkboek.plan import Blad
+from budgets.werkboek.product import (
+    BIJ,
+    PB,
+    build_bijdragen,
+    build_productbegroting,
+    layout_bijdragen,
+    layout_productbegroting,
+)
+from budgets.werkboek.verdeling import VD, build_verdeling, layout_verdeling
+from budgets.werkboek.weerstand import (
+    KG,
+    WV,
+    build_kengetallen,
+    build_weerstand,
+    layout_kengetallen,
+    layout_weerstand,
+)
+
+GR = "Grafieken"
+
+
+def fingerprint(b: Begroting) -> str:
+    """SHA-256 of the spec's content (not of its file name)."""
+    content = asdict(b)
+    content.pop("bron", None)
+    content.pop("_cache", None)
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad], Resultaten]:
+    """Every sheet of the workbook in order, with the core's results."""
+    res = res or compute(b)
+    invoer, pos = build_invoer(b)
+    L = {
+        PB: layout_productbegroting(b),
+        BIJ: layout_bijdragen(b),
+        VD: layout_verdeling(b),
+        EX: layout_exploitatie(b),
+        WV: layout_weerstand(b),
+        KG: layout_kengetallen(b),
+    }
+    L["Controles"] = layout_controles(b, pos, L)
+    sheets = [
+        build_voorblad(b, pos, fingerprint(b)),
+        build_inhoud(b),
+        invoer,
+        build_productbegroting(b, res, pos, L),
+        build_bijdragen(b, res, pos, L),
+        build_verdeling(b, res, pos, L),
+        build_exploitatie(b, res, pos, L),
+        build_weerstand(b, res, pos, L),
+        build_kengetallen(b, res, pos, L),
+        build_controles(b, pos, L),
+        _grafieken(b, L),
+    ]
+    return sheets, res
+
+
+def _grafieken(b: Begroting, L: dict) -> Blad:
+    blad = Blad(GR)
+    blad.tekst(1, 1, f"Grafieken – {b.naam}", "titel")
+    blad.grafieken.append(
+        {
+            "soort": "staaf",
+            "titel": "Bijdrage per gemeente per jaar (excl. doorbelastingen, EUR)",
+            "blad": BIJ,
+            "rijen": [L[BIJ][("excl", g)] for g in b.gemeenten],
+            "anker": "A3",
+            "as": "EUR",
+        }
+    )
+    blad.grafieken.append(
+        {
+            "soort": "lijn",
+            "titel": "Volumes per product over de jaren",
+            "blad": PB,
+            "rijen": [L[PB][("totaal", p.naam)] for p in b.producten],
+            "anker": "A22",
+            "labels": [p.naam for p in b.producten],
+            "as": "volume",
+        }
+    )
+    return blad

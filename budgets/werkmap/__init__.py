@@ -1,0 +1,1 @@
+"""The controller's workbook with every Excel function beside its native twin."""
