@@ -2,6 +2,7 @@
 Exploitatie sheet (jaarrekening form: primitief, wijzigingen, na wijziging, realisatie)."""
 
 from budgets.afrekening.model import Afrekening
+from budgets.excel.formules import reserve_mutatie
 from budgets.excel.rapportblad import print_setup, put, put_text
 
 MARKER = "Afrekening"
@@ -86,8 +87,8 @@ def _reserve(sheet, afrekening: Afrekening, total: int, netto_cell: str) -> int:
     r = total + 2
     reserve = afrekening.reserve
     put_text(sheet, r, 1, "Saldo en reserve", "kop")
-    max_formula = (f"MIN(B{r + 2},MAX(B{r + 5}-B{r + 3},0))" if reserve.maximum is not None
-                   else f"B{r + 2}")
+    mutatie = reserve_mutatie(f"B{r + 2}", f"B{r + 3}", f"B{r + 4}",
+                              f"B{r + 5}" if reserve.maximum is not None else None)
     rows = [
         ("Werkelijke netto kosten van de regeling", f"={netto_cell}", "berekening"),
         ("Saldo: definitieve bijdragen − netto kosten (+ overschot, − tekort)",
@@ -96,7 +97,7 @@ def _reserve(sheet, afrekening: Afrekening, total: int, netto_cell: str) -> int:
         ("Reserve: minimum", reserve.minimum, "invoer"),
         ("Reserve: maximum", reserve.maximum, "invoer"),
         ("Mutatie reserve (+ dotatie, − onttrekking)",
-         f"=IF(B{r + 2}<0,-MIN(-B{r + 2},MAX(B{r + 3}-B{r + 4},0)),{max_formula})", "berekening"),
+         f"={mutatie}", "berekening"),
         ("Reserve: stand einde jaar", f"=B{r + 3}+B{r + 6}", "totaal"),
         ("Door de gemeenten te dragen (mutatie − saldo)", f"=B{r + 6}-B{r + 2}", "berekening"),
     ]

@@ -9,9 +9,8 @@ from budgets.afrekening.rapport import write_settlement
 from budgets.afrekening.uitvoer import table_lines, write_summary
 from budgets.afrekening.voorschotten import load_voorschotten
 from budgets.bestanden import check_writable, write_atomically
-from budgets.grootboek.lezen import read_ledger
 from budgets.grootboek.mapping import load_mapping
-from budgets.grootboek.volumes import read_volumes, volume_years
+from budgets.grootboek.periode import read_realisation
 from budgets.pc.jaarbegroting import load_basis
 
 VOORBEELD = """voorbeeld:
@@ -58,18 +57,14 @@ def run(args) -> int:
     if args.samenvatting:
         check_writable(args.samenvatting, args.overschrijf)
     mapping = load_mapping(args.mapping)
-    plaatsing = basis.plaatsing()
-    grootboek = read_ledger(args.realisatie, mapping, plaatsing)
-    frame, found = read_volumes(args.volumes, mapping, plaatsing)
-    grootboek.meldingen.extend(found)
-    if not args.negeer_onplaatsbaar:
-        grootboek.meldingen.raise_if_unplaced()
+    realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), 4,
+                                  args.negeer_onplaatsbaar)
+    grootboek, realised = realisatie.grootboek, realisatie.volumes
     voorschotten = (load_voorschotten(args.voorschotten, basis.gemeenten) if args.voorschotten
                     else default_voorschotten(basis))
     bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie, "Volumes": args.volumes,
                "Mapping": mapping.bron, "Wijzigingen": args.wijzigingen or "(geen)",
                "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
-    realised = volume_years(frame, 4, mapping.volume_periode)
     afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
                                   bronnen)
     write_atomically(target, lambda tmp: write_settlement(afrekening, tmp), args.overschrijf)

@@ -4,9 +4,8 @@ import sys
 from pathlib import Path
 
 from budgets.bestanden import check_writable, write_atomically
-from budgets.grootboek.lezen import read_ledger
 from budgets.grootboek.mapping import load_mapping
-from budgets.grootboek.volumes import read_volumes, volume_years
+from budgets.grootboek.periode import read_realisation
 from budgets.kwartaal.drempels import drempels
 from budgets.kwartaal.model import build_report
 from budgets.kwartaal.rapport import write_report
@@ -71,20 +70,6 @@ def _toelichtingen(args, target: Path) -> dict:
     return found
 
 
-def _realisation(args, basis, mapping, quarter):
-    """The ledger and (optionally) the volumes to date; refuses unplaced lines unless asked."""
-    plaatsing = basis.plaatsing()
-    grootboek = read_ledger(args.realisatie, mapping, plaatsing)
-    volumes = None
-    if args.volumes:
-        frame, found = read_volumes(args.volumes, mapping, plaatsing)
-        grootboek.meldingen.extend(found)
-        volumes = volume_years(frame, quarter, mapping.volume_periode)
-    if not args.negeer_onplaatsbaar:
-        grootboek.meldingen.raise_if_unplaced()
-    return grootboek, volumes
-
-
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
@@ -93,7 +78,9 @@ def run(args) -> int:
     if args.samenvatting:
         check_writable(args.samenvatting, args.overschrijf)
     mapping = load_mapping(args.mapping)
-    grootboek, volumes = _realisation(args, basis, mapping, quarter)
+    realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), quarter,
+                                  args.negeer_onplaatsbaar)
+    grootboek, volumes = realisatie.grootboek, realisatie.volumes
     toelichtingen = _toelichtingen(args, target)
     bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
                "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,

@@ -12,6 +12,15 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 TEMPLATE = Path(__file__).resolve().parents[2] / "xl" / "templates" / "begroting-sjabloon.xlsx"
 FONT = "Calibri"
 THIN = Side(style="thin", color="9E9E9E")
+# the palette: one colour per role, in every workbook the product writes
+INVOER, INVOER_TEKST = "FFF2CC", "1F3864"
+KOPPELING_TEKST = "375623"
+CONTROLE = "E2EFDA"
+KOP = "D9E1F2"
+TITEL_TEKST = "1F3864"
+TOELICHTING_TEKST = "595959"
+BEREKEND = "FCE4D6"
+FUNCTIE = "DDEBF7"
 
 
 def _style(
@@ -39,15 +48,27 @@ def house_styles() -> list[NamedStyle]:
     """The named styles every generated workbook uses (FAST: input, calculation, link,
     total, check), plus title, heading, note and computed value."""
     return [
-        _style("invoer", fill="FFF2CC", color="1F3864", border=True),
+        _style("invoer", fill=INVOER, color=INVOER_TEKST, border=True),
         _style("berekening"),
-        _style("koppeling", color="375623"),
+        _style("koppeling", color=KOPPELING_TEKST),
         _style("totaal", bold=True, border=True),
-        _style("controle", fill="E2EFDA", bold=True, border=True),
-        _style("kop", fill="D9E1F2", bold=True),
-        _style("titel", bold=True, size=14, color="1F3864"),
-        _style("toelichting", italic=True, color="595959"),
-        _style("berekend", fill="FCE4D6", bold=True, border=True),
+        _style("controle", fill=CONTROLE, bold=True, border=True),
+        _style("kop", fill=KOP, bold=True),
+        _style("titel", bold=True, size=14, color=TITEL_TEKST),
+        _style("toelichting", italic=True, color=TOELICHTING_TEKST),
+        _style("berekend", fill=BEREKEND, bold=True, border=True),
+    ]
+
+
+def werkmap_styles() -> list[NamedStyle]:
+    """The named styles of the controller's workbook: the same palette, plus the Python
+    function and its native-Excel twin."""
+    return [
+        _style("Invoer", fill=INVOER, color=INVOER_TEKST, size=11),
+        _style("Python-functie", fill=FUNCTIE, bold=True, size=11),
+        _style("Excel-tweeling", fill=CONTROLE, size=11),
+        _style("Kop", bold=True, size=11),
+        _style("Toelichting", italic=True, color=TOELICHTING_TEKST, size=11),
     ]
 
 

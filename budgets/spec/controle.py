@@ -3,6 +3,7 @@
 from budgets.spec.meldingen import Meldingen
 from budgets.spec.model import Begroting
 from budgets.spec.secties import TOTAAL
+from budgets.spec.sleutels import SOORTEN
 from pyfuncs.fouten import InvoerFout
 
 
@@ -45,7 +46,7 @@ def _known(naam, known, pad: str, label: str, m: Meldingen) -> bool:
 def _volume_key(sleutels: dict, naam: str, pad: str, m: Meldingen) -> None:
     key = sleutels[naam]
     base = sleutels.get(key.variabel) if key.soort == "hybride" else key
-    if base is not None and base.soort in ("volumes", "bijdragen"):
+    if base is not None and SOORTEN[base.soort].hangt_af_van_volumes:
         m.fout(
             pad,
             f"verdeelsleutel '{naam}' hangt zelf van volumes of bijdragen af; "
@@ -55,20 +56,7 @@ def _volume_key(sleutels: dict, naam: str, pad: str, m: Meldingen) -> None:
 
 def _check_keys(b: Begroting, sleutels: dict, gemeenten: set, producten: set, m: Meldingen) -> None:
     for i, key in enumerate(b.verdeelsleutels, start=1):
-        pad = f"verdeelsleutels[{i}]"
-        for gemeente in key.aandelen:
-            _known(gemeente, gemeenten, f"{pad}.aandelen.{gemeente}", "gemeente", m)
-        if key.soort == "volumes":
-            _known(key.product, producten, f"{pad}.product", "product", m)
-        if key.soort == "hybride" and _known(key.variabel, sleutels, f"{pad}.variabel", "verdeelsleutel", m):
-            if sleutels[key.variabel].soort == "hybride":
-                m.fout(f"{pad}.variabel", "het variabele deel kan geen hybride sleutel zijn")
-        if key.soort in ("inwoners", "se"):
-            for j, g in enumerate(b.deelnemers, start=1):
-                if getattr(g, key.soort) is None:
-                    m.fout(
-                        f"deelnemers[{j}].{key.soort}", f"ontbreekt, maar sleutel '{key.naam}' gebruikt het"
-                    )
+        SOORTEN[key.soort].controleer(b, key, f"verdeelsleutels[{i}]", m)
 
 
 def check_key_values(b: Begroting, m: Meldingen) -> None:

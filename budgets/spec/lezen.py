@@ -13,6 +13,7 @@ from budgets.spec.meldingen import (
     text,
     unique_names,
 )
+from budgets.spec.sleutels import SOORTEN
 
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
@@ -191,25 +192,10 @@ def _doorbelasting(row, pad: str, m: Meldingen, jaren: tuple) -> s.Doorbelasting
 
 def _sleutel(row, pad: str, m: Meldingen) -> s.Verdeelsleutel:
     soort = choice(get(row, "soort", pad, m), f"{pad}.soort", m, s.SLEUTELSOORTEN)
-    aandelen = {}
-    if soort == "vast":
-        raw = get(row, "aandelen", pad, m, default={})
-        if not isinstance(raw, dict):
-            m.fout(f"{pad}.aandelen", "hier hoort een gewicht per gemeente (gemeente: gewicht)")
-            raw = {}
-        aandelen = {str(k).strip(): number(v, f"{pad}.aandelen.{k}", m, minimum=0) for k, v in raw.items()}
-    vaste_voet = 0.0
-    if soort == "hybride":
-        vaste_voet = number(get(row, "vaste_voet", pad, m), f"{pad}.vaste_voet", m, minimum=0)
-        if vaste_voet > 1:
-            m.fout(f"{pad}.vaste_voet", "de vaste voet is een fractie tussen 0 en 1 (0.2 = 20%)")
+    extra = SOORTEN[soort].lees(row, pad, m) if soort in SOORTEN else {}
+    naam = text(get(row, "naam", pad, m), f"{pad}.naam", m)
     return s.Verdeelsleutel(
-        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
-        soort=soort,
-        aandelen=aandelen,
-        product=text(get(row, "product", pad, m), f"{pad}.product", m) if soort == "volumes" else None,
-        vaste_voet=vaste_voet,
-        variabel=text(get(row, "variabel", pad, m), f"{pad}.variabel", m) if soort == "hybride" else None,
+        naam=naam, soort=soort, **extra,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
     )
 

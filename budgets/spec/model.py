@@ -11,15 +11,17 @@ from datetime import date
 
 import numpy as np
 
+from budgets.spec.sleutels import SOORTEN
+from pyfuncs.afrekening import REGELS as AFREKENREGELS
 from pyfuncs.financieel import index_series
 from pyfuncs.productbegroting import normbedrag
 from pyfuncs.verdeling import blend_keys
 
 STATUSSEN = ("concept", "ontwerp", "vastgesteld")
 EENHEDEN = ("plek", "fte", "persoon")
-REGELS = ("minimum", "realisatie", "begroting")
+REGELS = AFREKENREGELS  # the settlement rules of the core
 PRODUCTSOORTEN = ("bijdrage", "operationeel_resultaat")
-SLEUTELSOORTEN = ("vast", "inwoners", "se", "volumes", "bijdragen", "hybride")
+SLEUTELSOORTEN = tuple(SOORTEN)
 REGELSOORTEN = ("baten", "lasten", "toevoeging", "onttrekking", "subtotaal")
 AARDEN = ("structureel", "incidenteel")
 BRONNEN = ("bijdragen", "doorbelastingen")
@@ -212,15 +214,7 @@ class Begroting:
     def gewichten(self, sleutel: str, jaar: int) -> list[float]:
         """The raw weights of a non-hybrid key for one year, one per gemeente."""
         key = self.sleutel(sleutel)
-        if key.soort == "vast":
-            return [float(key.aandelen.get(g, 0.0)) for g in self.gemeenten]
-        if key.soort in ("inwoners", "se"):
-            return [float(getattr(g, key.soort) or 0.0) for g in self.deelnemers]
-        if key.soort == "volumes":
-            return [self.volume(g, key.product, jaar) for g in self.gemeenten]
-        if key.soort == "bijdragen":
-            return list(self.productbijdragen(jaar).sum(axis=1))
-        return self.gewichten(key.variabel, jaar)
+        return SOORTEN[key.soort].gewichten(self, key, jaar)
 
     def aandelen(self, sleutel: str, jaar: int) -> list[float]:
         """The shares (fractions summing to 1) of a key in one year (core: blend_keys)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from budgets.spec import secties as S
+from budgets.spec.sleutels import SOORTEN
 from pyfuncs.fouten import InvoerFout
 
 
@@ -160,11 +161,9 @@ class _Reader:
 
         def build(row, pad, fields):
             basis = fields.pop("basis", None)
-            if fields.get("soort") == "volumes":
-                fields["product"] = basis
-            elif fields.get("soort") == "hybride":
-                fields["variabel"] = basis
-            else:
+            soort = SOORTEN.get(fields.get("soort"))
+            fields.update(soort.uit_basis(basis) if soort else {})
+            if fields.get("soort") != "hybride":
                 fields.pop("vaste_voet", None)
             if fields.get("soort") == "vast":
                 fields["aandelen"] = weights.get(fields.get("naam"), {})

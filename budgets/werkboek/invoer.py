@@ -15,6 +15,7 @@ from budgets.spec.model import (
     STATUSSEN,
     Begroting,
 )
+from budgets.spec.sleutels import SOORTEN
 from budgets.werkboek.plan import Blad, absolute, col, ref, standard_widths, year_columns
 from pyfuncs.weerstand import KLASSEN
 
@@ -219,7 +220,7 @@ def _sleutels(blad, b, pos, state):
     first = state["rij"]
     for k in b.verdeelsleutels:
         pos[("sleutel", k.naam)] = state["rij"]
-        basis = k.product if k.soort == "volumes" else k.variabel
+        basis = SOORTEN[k.soort].basis(k)
         _row(
             blad,
             b,

@@ -10,6 +10,7 @@ from budgets.excel.formaten import AANTAL, EURO, EURO_CENT, FRACTIE
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
+from budgets.spec.sleutels import SOORTEN
 from budgets.werkboek.plan import Blad, _label, header_row, line, ref, standard_widths
 from budgets.werkboek.product import BIJ, PB
 
@@ -75,20 +76,35 @@ def build_verdeling(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     return blad
 
 
+class _Cellen:
+    """Where the weights of the key kinds live (spec.sleutels), per year column letter."""
+
+    def __init__(self, pos: dict, L: dict):
+        self.pos, self.L = pos, L
+
+    def gewicht(self, sleutel: str, g: str):
+        row = self.L[VD][("gewicht", sleutel, g)]
+        return lambda c: f"{c}{row}"
+
+    def vast_gewicht(self, sleutel: str, g: str):
+        cell = ref(S.BLAD, f"$D${self.pos[('gewicht', sleutel, g)]}")
+        return lambda c: cell
+
+    def kenmerk(self, g: str, veld: str):
+        column = {"inwoners": "C", "se": "D"}[veld]
+        cell = ref(S.BLAD, f"${column}${self.pos[('gemeente', g)]}")
+        return lambda c: cell
+
+    def volume(self, product: str, g: str):
+        return lambda c: f"{PB}!{c}{self.L[PB][('volume', product, g)]}"
+
+    def bijdrage_excl(self, g: str):
+        return lambda c: f"{BIJ}!{c}{self.L[BIJ][('excl', g)]}"
+
+
 def _weight_formula(b: Begroting, pos: dict, L: dict, k, g: str):
-    if k.soort == "hybride":
-        row = L[VD][("gewicht", k.variabel, g)]
-        return lambda c: f"={c}{row}"
-    if k.soort == "vast":
-        cell = ref(S.BLAD, f"$D${pos[('gewicht', k.naam, g)]}")
-        return lambda c: f"={cell}"
-    if k.soort in ("inwoners", "se"):
-        column = "C" if k.soort == "inwoners" else "D"
-        cell = ref(S.BLAD, f"${column}${pos[('gemeente', g)]}")
-        return lambda c: f"={cell}"
-    if k.soort == "volumes":
-        return lambda c: f"={PB}!{c}{L[PB][('volume', k.product, g)]}"
-    return lambda c: f"={BIJ}!{c}{L[BIJ][('excl', g)]}"
+    cell = SOORTEN[k.soort].formule(k, g, _Cellen(pos, L))
+    return lambda c: f"={cell(c)}"
 
 
 def _key(blad: Blad, b: Begroting, pos: dict, L: dict, k) -> None:

@@ -5,6 +5,7 @@ The split of volumes over Zaanstad and Purmerend is not published: those figures
 illustrative (2/3 and 1/3, like Werkom's PW-budget) and the sheet says so.
 """
 
+from budgets.excel.formules import reserve_mutatie
 from budgets.werkmap.opmaak import CONSTANT_COLUMN, FIRST_VALUE_COLUMN, Blad, area, ref
 
 D = FIRST_VALUE_COLUMN
@@ -175,7 +176,7 @@ def _saldoverdeling(blad: Blad, uitleg: dict[str, str]) -> None:
 
     def twin(i: int, j: int, cel) -> str:
         if i == 0:
-            return f"=IF({s}<0,-MIN(-{s},MAX({r}-{lo},0)),MIN({s},MAX({hi}-{r},0)))"
+            return f"={reserve_mutatie(s, r, lo, hi)}"
         return f"=ROUND(({cel(0, 0)}-{s})*{ref(keys[i - 1], C)}/SUM({keys_abs}),2)"
 
     blad.result("PB_SALDOVERDELING", formule, (len(keys) + 1, 1), twin,

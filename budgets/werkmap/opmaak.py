@@ -9,36 +9,19 @@ when there is one, to its right after one empty column.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
+
+from budgets.excel.stijl import werkmap_styles
 
 FIRST_VALUE_COLUMN = 4  # column D
 CONSTANT_COLUMN = 3  # column C
 
 
-def _style(name: str, color: str | None, bold: bool = False, font_color: str = "000000",
-           italic: bool = False) -> NamedStyle:
-    style = NamedStyle(name=name)
-    style.font = Font(bold=bold, italic=italic, color=font_color)
-    if color:
-        style.fill = PatternFill("solid", fgColor=color)
-    return style
-
-
-def _styles() -> tuple[NamedStyle, ...]:
-    return (
-        _style("Invoer", "FFF2CC", font_color="1F4E79"),
-        _style("Python-functie", "DDEBF7", bold=True),
-        _style("Excel-tweeling", "E2EFDA"),
-        _style("Kop", None, bold=True),
-        _style("Toelichting", None, italic=True, font_color="595959"),
-    )
-
-
 def add_styles(book) -> None:
     """Register the named styles (fresh objects: a style binds to one workbook)."""
-    for style in _styles():
+    for style in werkmap_styles():
         if style.name not in book.named_styles:
             book.add_named_style(style)
 
