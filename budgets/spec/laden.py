@@ -4,10 +4,10 @@ from pathlib import Path
 
 import yaml
 
-from budgets.spec.controle import check_key_values, check_spec
 from budgets.spec.lezen import parse_spec
 from budgets.spec.meldingen import Meldingen
 from budgets.spec.model import Begroting
+from budgets.spec.samenhang import check_key_values, check_spec
 from budgets.spec.uit_werkboek import read_workbook
 from pyfuncs.fouten import InvoerFout
 

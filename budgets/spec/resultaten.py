@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from budgets.spec.controle import line_order
 from budgets.spec.model import Begroting
+from budgets.spec.samenhang import line_order
 from pyfuncs.afronding import excel_round
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.kengetallen import structural_room

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten, compute
-from budgets.werkboek.controles import build_controles, build_inhoud, build_voorblad, layout_controles
+from budgets.werkboek.controleblad import build_controles, build_inhoud, build_voorblad, layout_controles
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.plan import Blad

@@ -16,8 +16,8 @@ import openpyxl
 from budgets.bestanden import write_atomically
 from budgets.functies.catalogus import catalogue
 from budgets.werkmap.begroting import fill_begroting, fill_verdeling
-from budgets.werkmap.controle import fill_controle, fill_financieel, fill_weerstand
 from budgets.werkmap.opmaak import Blad, Blok, add_styles
+from budgets.werkmap.pc_functies import fill_controle, fill_financieel, fill_weerstand
 from budgets.werkmap.teksten import CONF_SETTINGS, CONF_SHEET, CONF_UITLEG, lees_mij
 from pyfuncs.fouten import InvoerFout
 
