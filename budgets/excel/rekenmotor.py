@@ -1,5 +1,8 @@
 """Independent spreadsheet engines: LibreOffice headless (forced recalculation), `formulas` as fallback.
 
+LibreOffice runs with its own profile: full recalculation on load and the Dutch locale (nl-NL),
+so a PDF shows `€ 1.055.000`, `WAAR` and `25,0%` whatever the machine's locale.
+
 Both return the recalculated values of a workbook as {sheet: {cell: value}}, so callers
 never depend on which engine ran.
 """
@@ -20,6 +23,10 @@ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XM
 <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load">\
 <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N">\
+<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>nl-NL</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N">\
+<prop oor:name="ooLocale" oor:op="fuse"><value>nl-NL</value></prop></item>
 </oor:items>
 """
 
