@@ -256,3 +256,25 @@ def add_up_projections(projecties: Sequence[Sequence[Jaarstand]]) -> tuple[Jaars
         summed = {f: from_cents(sum(hundredths(getattr(s, f)) for s in stands)) for f in fields}
         totals.append(Jaarstand(stands[0].jaar, **summed))
     return tuple(totals)
+
+
+GEBOORTEJAAR_VANAF = 1000  # a key of at least 1000 is a birth year, below it an age
+
+
+def cohorts_from_rows(aantallen: Sequence[float], van: Sequence[float], tot: Sequence[float],
+                      eerste_jaar: int) -> tuple[Cohort, ...]:
+    """Cohorts from table rows: per row an aantal and a key range van–tot (equal for a
+    single key), all birth years (1960) or all ages in the first year (62)."""
+    if not len(aantallen) == len(van) == len(tot):
+        raise InvoerFout("aantallen en geboortejaren_of_leeftijden hebben niet evenveel rijen")
+    keys = [*van, *tot]
+    if any(key != int(key) for key in keys):
+        raise InvoerFout("geboortejaren en leeftijden moeten hele getallen zijn")
+    births = [key >= GEBOORTEJAAR_VANAF for key in keys]
+    if any(births) and not all(births):
+        raise InvoerFout("geef óf geboortejaren óf leeftijden, niet beide door elkaar")
+    def age(key: float) -> int:
+        return eerste_jaar - int(key) if births[0] else int(key)
+    bands = [Leeftijdsklasse(min(age(a), age(b)), max(age(a), age(b)), n)
+             for n, a, b in zip(aantallen, van, tot, strict=True)]
+    return spread_age_bands(bands, eerste_jaar)
