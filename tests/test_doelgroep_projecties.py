@@ -167,3 +167,20 @@ def test_products_conserve_persons_and_stay_non_negative(start, rate, rule, targ
     for s in stands:
         assert min(s.begin, s.overig, s.instroom, s.eind) >= 0
         assert dg.hundredths(s.begin) + dg.hundredths(s.instroom) - dg.hundredths(s.overig) == dg.hundredths(s.eind)
+
+
+def test_werkom_fit_in_docs_doelgroep():
+    # docs/doelgroep.md: 448 at 3.5% a year against §4.6.2's 448 / 430 / 415 / 400 / 390.
+    projected = column(dg.project_wsw_rate(448, 0.035, range(2022, 2027)), "begin")
+    assert projected == [448, 432.32, 417.19, 402.59, 388.5]
+    assert max(abs(p - w) for p, w in zip(projected, [448, 430, 415, 400, 390], strict=True)) < 2.6
+    rules = {  # the other volumes of §4.6.2, reproduced exactly
+        (1500, 1400, 1400): Productprognose(1500, 1.0, "lineair", doel=1400, doeljaar=2024),
+        (70, 131, 131): Productprognose(70, 0.0, "maximum", doel=131, max_instroom=35),
+        (100, 200, 200): Productprognose(100, 0.0, "maximum", doel=200, max_instroom=50),
+        (37, 37, 37): Productprognose(37),
+    }
+    published = {(1500, 1400, 1400): [1500, 1450, 1400, 1400, 1400], (70, 131, 131): [70, 105, 131, 131, 131],
+                 (100, 200, 200): [100, 150, 200, 200, 200], (37, 37, 37): [37] * 5}
+    for key, p in rules.items():
+        assert column(project_product(p, range(2022, 2027)), "begin") == published[key]
