@@ -248,3 +248,31 @@ def PB_BIJDRAGETABEL(tabel, normprijzen):
 
 def _plain(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Appended for issue 14; move this import to the header when the concurrent edits of this file are merged.
+from pyfuncs import doelgroep  # noqa: E402
+
+
+@func
+@arg("aantallen", ndim=2, doc="Aantal Wsw-ers (personen) op 1 januari van het eerste jaar: één per geboortejaar, leeftijd of leeftijdsklasse.")
+@arg("geboortejaren_of_leeftijden", ndim=2, doc="Per rij een geboortejaar (1960) of de leeftijd in het eerste jaar (62); twee kolommen voor een klasse van–tot (60 en 64).")
+@arg("jaren", ndim=2, doc="Opeenvolgende jaren (een rij of kolom), bijvoorbeeld 2024 tot en met 2028.")
+@arg("aow_leeftijden", ndim=2, doc="AOW-leeftijd in jaren per jaar, evenveel als jaren: 67 of 67+3/12 voor 67 jaar en 3 maanden.")
+@arg("overige_uitstroom", doc="Overige uitstroom per jaar als fractie (0,02 = 2%), standaard 0.")
+@arg("fte_per_persoon", doc="Fte per persoon (standaard 1).")
+def PB_WSWUITSTROOM(aantallen, geboortejaren_of_leeftijden, jaren, aow_leeftijden, overige_uitstroom=0, fte_per_persoon=1):
+    """Wsw-bestand per jaar bij uitstroom op de AOW-leeftijd (verjaardag op 1 juli aangenomen). Zes rijen: stand 1 januari, AOW-uitstroom, overige uitstroom, stand 31 december, personen in het jaar, fte."""
+    with meldingen_van("PB_WSWUITSTROOM"):
+        years = vector(jaren, "jaren")
+        keys = matrix(geboortejaren_of_leeftijden, "geboortejaren_of_leeftijden")
+        if keys.shape[1] not in (1, 2):
+            raise InvoerFout("geboortejaren_of_leeftijden moet één of twee kolommen hebben")
+        cohorts = doelgroep.cohorts_from_rows(vector(aantallen, "aantallen"), keys[:, 0].tolist(),
+                                              keys[:, -1].tolist(), int(years[0]))
+        stands = doelgroep.project_wsw_cohorts(
+            cohorts, years, vector(aow_leeftijden, "aow_leeftijden"),
+            optional_number(overige_uitstroom, "overige_uitstroom", 0.0),
+            optional_number(fte_per_persoon, "fte_per_persoon", 1.0))
+        fields = ("begin", "aow", "overig", "eind", "personen", "fte")
+        return [[getattr(stand, field) for stand in stands] for field in fields]
