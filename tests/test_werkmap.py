@@ -182,7 +182,7 @@ def test_cli_refuses_to_overwrite_and_writes_with_overschrijf(tmp_path):
     assert refused.stderr == f"fout: {target}: bestaat al; gebruik --overschrijf om het te vervangen\n"
     done = subprocess.run([*command, "--overschrijf"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{target}: 16 functies op 5 bladen")
+    assert done.stdout.startswith(f"{target}: 17 functies op 5 bladen")
     assert zipfile.is_zipfile(target)
 
 

@@ -6,6 +6,7 @@ illustrative (2/3 and 1/3, like Werkom's PW-budget) and the sheet says so.
 """
 
 from budgets.excel.formules import reserve_mutatie
+from budgets.werkmap.doelgroep import fill_doelgroep
 from budgets.werkmap.opmaak import CONSTANT_COLUMN, FIRST_VALUE_COLUMN, Blad, area, ref
 
 D = FIRST_VALUE_COLUMN
@@ -33,6 +34,7 @@ def fill_begroting(blad: Blad, uitleg: dict[str, str]) -> None:
     _normbedrag(blad, uitleg)
     _bijdrage(blad, uitleg)
     _bijdragetabel(blad, uitleg)
+    fill_doelgroep(blad, uitleg)
 
 
 def fill_verdeling(blad: Blad, uitleg: dict[str, str]) -> None:
