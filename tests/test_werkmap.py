@@ -123,7 +123,7 @@ def test_every_udf_is_shown_and_all_but_the_simulation_have_a_twin(built):
     assert without_twin == {"PB_RISICOSIMULATIE"}
     for blok in blokken:
         if blok.tweeling_cel is None:
-            note = book[blok.blad].cell(row=book[blok.blad][blok.udf_cel].row, column=6).value
+            note = book[blok.blad][blok.toelichting_cel].value
             assert note.startswith("Geen Excel-tweeling")
 
 
