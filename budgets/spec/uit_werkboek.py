@@ -19,8 +19,13 @@ def read_workbook(path: Path) -> tuple[dict, dict]:
         book = openpyxl.load_workbook(path, data_only=False)
     except Exception as fout:  # noqa: BLE001 - any unreadable file is bad input
         raise InvoerFout(f"{path.name}: geen leesbare werkmap ({fout})") from None
+    return read_book(book, path.name)
+
+
+def read_book(book, naam: str) -> tuple[dict, dict]:
+    """The same from a workbook already opened (formulas, not values); naam names it in messages."""
     if S.BLAD not in book.sheetnames:
-        raise InvoerFout(f"{path.name}: blad '{S.BLAD}' ontbreekt; is dit een gegenereerde begroting?")
+        raise InvoerFout(f"{naam}: blad '{S.BLAD}' ontbreekt; is dit een gegenereerde begroting?")
     reader = _Reader(book[S.BLAD])
     return reader.spec(), reader.places
 
