@@ -1,6 +1,13 @@
-"""The one exception family for bad input, with a Dutch message."""
+"""The one exception family for bad input, with a Dutch message, and the edge where an Excel
+function's message reaches the cell."""
 
+import functools
+import math
+import sys
 from contextlib import contextmanager
+
+# The module of classic xlwings that calls a UDF (xlwings/udfs.py, call_udf: `ret = func(*args)`).
+CLASSIC_CALLER = "xlwings.udfs"
 
 
 class InvoerFout(ValueError):
@@ -19,3 +26,60 @@ def meldingen_van(functie: str):
 def unknown_choice(argument: str, value: object, allowed: tuple[str, ...]) -> InvoerFout:
     """The refusal of a keyword outside its allowed list, listing the allowed ones."""
     return InvoerFout(f"{argument} '{value}' is onbekend; kies uit: {', '.join(allowed)}")
+
+
+def _finite(value) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_finite(item) for item in value)
+    return True
+
+
+def check_result(result, limit: float | None):
+    """Refuse a result with inf or NaN, or (money) an amount whose cents are not exact."""
+    if not _finite(result):
+        raise InvoerFout("de uitkomst is oneindig groot of geen getal; controleer de argumenten")
+    if limit is not None and not _within(result, limit):
+        raise InvoerFout("de uitkomst is te groot om tot op de cent exact te zijn "
+                         "(grens: 10.000.000.000.000 euro)")
+    return result
+
+
+def _within(value, limit: float) -> bool:
+    if isinstance(value, float):
+        return -limit < value < limit
+    if isinstance(value, list):
+        return all(_within(item, limit) for item in value)
+    return True
+
+
+def excel_functie(money: bool = True):
+    """Decorate an Excel function: messages get its name, results are checked (finite and,
+    for money, below 10^13 euro), and under classic xlwings an InvoerFout becomes the cell
+    text itself.
+
+    Classic xlwings turns a raised exception into the cell text "<module>.InvoerFout:
+    <message>" followed by the reversed traceback (pywin32's "Unexpected Python Error:
+    Traceback..." description, reordered by xlwings' DLL). Returning the message when
+    xlwings' call_udf is the caller shows only the Dutch message. Everywhere else (Lite,
+    tests, the generator) the exception is raised; Lite shows it with #VALUE!.
+    """
+    limit = 1e13 if money else None
+
+    def decorate(function):
+        name = function.__name__
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                with meldingen_van(name):
+                    return check_result(function(*args, **kwargs), limit)
+            except InvoerFout as fout:
+                if sys._getframe(1).f_globals.get("__name__") == CLASSIC_CALLER:
+                    return str(fout)
+                raise
+
+        return wrapper
+
+    return decorate

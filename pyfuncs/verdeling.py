@@ -11,15 +11,18 @@ from pyfuncs.fouten import InvoerFout
 def check_keys(sleutels, argument: str = "sleutels") -> list[int]:
     """Keys as exact whole numbers in one common scale (their decimals as Excel shows
     them); negative keys or keys that are all zero are refused."""
-    exact = []
-    for row, key in enumerate(sleutels, start=1):
+    keys = list(sleutels)
+    for row, key in enumerate(keys, start=1):
         if key < 0:
             raise InvoerFout(f"{argument} bevat een negatieve waarde (rij {row})")
-        exact.append(to_decimal(key))
-    if not exact:
+    if not keys:
         raise InvoerFout(f"{argument} is leeg")
-    shift = -min(min(key.as_tuple().exponent for key in exact), 0)
-    scaled = [int(key.scaleb(shift)) for key in exact]
+    if all(float(key).is_integer() and abs(key) < 1e15 for key in keys):
+        scaled = [int(key) for key in keys]  # whole keys below 10^15: what Excel shows, exactly
+    else:
+        exact = [to_decimal(key) for key in keys]
+        shift = -min(min(key.as_tuple().exponent for key in exact), 0)
+        scaled = [int(key.scaleb(shift)) for key in exact]
     if not any(scaled):
         raise InvoerFout(f"{argument} zijn allemaal nul")
     return scaled
