@@ -166,9 +166,11 @@ def number(value, argument: str, place: str = "") -> float:
         raise InvoerFout(f"{argument} bevat WAAR of ONWAAR waar een getal hoort{place}")
     if isinstance(value, (float, int, Decimal)) or type(value).__module__ == "numpy":
         try:
-            return _in_range(float(value), value, argument, place)
+            converted = float(value)
         except (TypeError, ValueError):
-            pass
+            converted = None
+        if converted is not None:
+            return _in_range(converted, value, argument, place)
     refuse_error(value, argument, f" {place.strip(' ()')}" if place else "")
     if isinstance(value, dt.date):
         raise InvoerFout(f"{argument} bevat een datum waar een getal hoort{place}")
