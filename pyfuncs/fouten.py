@@ -28,30 +28,25 @@ def unknown_choice(argument: str, value: object, allowed: tuple[str, ...]) -> In
     return InvoerFout(f"{argument} '{value}' is onbekend; kies uit: {', '.join(allowed)}")
 
 
-def _finite(value) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, list):
-        return all(_finite(item) for item in value)
-    return True
+def _outside(result, limit: float):
+    """The first float of a result (a value, a row or rows) outside (-limit, limit): inf and
+    NaN always are. None when every number is inside."""
+    for row in result if isinstance(result, list) else (result,):
+        for value in row if isinstance(row, list) else (row,):
+            if isinstance(value, float) and not -limit < value < limit:
+                return value
+    return None
 
 
 def check_result(result, limit: float | None):
     """Refuse a result with inf or NaN, or (money) an amount whose cents are not exact."""
-    if not _finite(result):
+    value = _outside(result, math.inf if limit is None else limit)
+    if value is not None and not math.isfinite(value):
         raise InvoerFout("de uitkomst is oneindig groot of geen getal; controleer de argumenten")
-    if limit is not None and not _within(result, limit):
+    if value is not None:
         raise InvoerFout("de uitkomst is te groot om tot op de cent exact te zijn "
                          "(grens: 10.000.000.000.000 euro)")
     return result
-
-
-def _within(value, limit: float) -> bool:
-    if isinstance(value, float):
-        return -limit < value < limit
-    if isinstance(value, list):
-        return all(_within(item, limit) for item in value)
-    return True
 
 
 def excel_functie(money: bool = True):
@@ -73,12 +68,12 @@ def excel_functie(money: bool = True):
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
             try:
-                with meldingen_van(name):
-                    return check_result(function(*args, **kwargs), limit)
+                return check_result(function(*args, **kwargs), limit)
             except InvoerFout as fout:
+                message = f"{name}: {fout}"
                 if sys._getframe(1).f_globals.get("__name__") == CLASSIC_CALLER:
-                    return str(fout)
-                raise
+                    return message
+                raise InvoerFout(message) from None
 
         return wrapper
 

@@ -82,23 +82,39 @@ def refuse_error(cell, argument: str, where: str = "") -> None:
         raise InvoerFout(f"{argument}{where} bevat een foutwaarde ({name})")
 
 
+def _as_rows(value) -> list[list]:
+    if isinstance(value, (list, tuple)) or type(value).__name__ == "ndarray":
+        rows = []
+        for item in value:
+            if not isinstance(item, (list, tuple)) and type(item).__name__ != "ndarray":
+                return [[item] for item in value]
+            rows.append(list(item))
+        return rows
+    return [[value]]
+
+
+def plain_rows(value, argument: str) -> tuple[list[list], bool]:
+    """rows_of(), and whether every cell already is a float within GRENS (nothing to convert)."""
+    rows = _as_rows(value)
+    for row in rows:
+        for cell in row:
+            if cell.__class__ is not float or not -GRENS < cell < GRENS:
+                return _checked(rows, argument), False
+    return rows, True
+
+
+def _checked(rows: list[list], argument: str) -> list[list]:
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if not (cell is None or type(cell) is float or type(cell) is int) and error_name(cell):
+                refuse_error(cell, argument, _where(rows, r, c))
+    return rows
+
+
 def rows_of(value, argument: str) -> list[list]:
     """A value, flat list (read as a column) or list/tuple of rows, as a list of rows; an
     error value anywhere is refused with its row and column."""
-    if isinstance(value, (list, tuple)) or type(value).__name__ == "ndarray":
-        items = list(value)
-        if items and all(isinstance(item, (list, tuple)) or type(item).__name__ == "ndarray"
-                         for item in items):
-            rows = [list(item) for item in items]
-        else:
-            rows = [[item] for item in items]
-    else:
-        rows = [[value]]
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            if not (cell is None or type(cell) is float or type(cell) is int):
-                refuse_error(cell, argument, _where(rows, r, c))
-    return rows
+    return plain_rows(value, argument)[0]
 
 
 def trim(rows: list[list], keep_rows: int = 1, keep_cols: int = 1) -> list[list]:
@@ -211,21 +227,55 @@ def matrix(value, argument: str, keep_rows: int = 1, keep_cols: int = 1):
     return np.array(grid(value, argument, keep_rows, keep_cols), dtype=float)
 
 
+def _plain_column(value) -> list[float] | None:
+    """The fast path of vector(): a column of floats within GRENS as a list, else None."""
+    column = _column(value)
+    if column is None:
+        return None
+    for cell in column:
+        if cell.__class__ is not float or not -GRENS < cell < GRENS:
+            return None
+    return column
+
+
 def vector(value, argument: str, keep: int = 1) -> list[float]:
     """A single row or column (or one value) as a list of floats, blanks at the end dropped
     down to keep values."""
-    rows = rows_of(value, argument)
+    column = _plain_column(value)
+    if column is not None:
+        return column
+    rows, plain = plain_rows(value, argument)
     is_row = len(rows) == 1
-    rows = trim(rows, 1 if is_row else keep, keep if is_row else 1)
+    if not plain:
+        rows = trim(rows, 1 if is_row else keep, keep if is_row else 1)
     if not rows or not rows[0]:
         raise InvoerFout(f"{argument} is leeg")
     if len(rows) != 1 and len(rows[0]) != 1:
         raise InvoerFout(f"{argument} moet één rij of één kolom zijn, niet {len(rows)}×{len(rows[0])}")
+    if plain:
+        return rows[0] if is_row else [row[0] for row in rows]
     return [cell for row in _numbers(rows, argument) for cell in row]
+
+
+def _column(value) -> list | None:
+    """A range of one column (rows of one cell each) as a flat list, else None."""
+    if value.__class__ not in (list, tuple) or not value or value[0].__class__ not in (list, tuple):
+        return None
+    try:
+        return [cell for (cell,) in value]
+    except (TypeError, ValueError):
+        return None
 
 
 def cells(value, argument: str) -> list:
     """A single value or a row/column as a flat list of raw cells, errors refused."""
+    column = _column(value)
+    if column is not None:
+        for cell in column:
+            if cell.__class__ is not float and cell is not None:
+                _checked([[c] for c in column], argument)
+                break
+        return column
     rows = rows_of(value, argument)
     if len(rows) != 1 and any(len(row) != 1 for row in rows):
         raise InvoerFout(f"{argument} moet één rij of één kolom zijn, niet {len(rows)}×{len(rows[0])}")
