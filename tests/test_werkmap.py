@@ -3,6 +3,7 @@ the native-Excel twins, recalculated by LibreOffice, equal to the Python functio
 on the inputs the workbook itself holds."""
 
 import ast
+import inspect
 import math
 import re
 import subprocess
@@ -74,7 +75,7 @@ def python_result(book, blok, ndim2: dict[str, set[str]]):
     text = formula_text(sheet[blok.udf_cel])
     match = re.fullmatch(r"=(PB_\w+)\((.*)\)", text)
     assert match and match.group(1) == blok.functie, text
-    names = list(getattr(udfs, blok.functie).__code__.co_varnames)
+    names = list(inspect.signature(getattr(udfs, blok.functie)).parameters)
     refs = match.group(2).split(",")
     args = [as_excel_passes(sheet, r, names[k] in ndim2[blok.functie]) for k, r in enumerate(refs)]
     result = getattr(udfs, blok.functie)(*args)
