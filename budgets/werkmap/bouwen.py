@@ -23,6 +23,7 @@ from budgets.werkmap.teksten import CONF_SETTINGS, CONF_SHEET, CONF_UITLEG, lees
 from pyfuncs.fouten import InvoerFout
 
 STANDAARD_PAD = Path("xl/productbegroting.xlsm")
+LEES_MIJ_BREEDTE = 92  # characters: one A4 landscape page wide at 11 pt
 QUICKSTART_NAME = "productbegroting"
 
 # (sheet title, filler) in the order of the groups in the issue.
@@ -63,7 +64,7 @@ def _fill_conf(sheet) -> None:
 
 def _fill_lees_mij(sheet) -> None:
     sheet.title = "Lees mij"
-    sheet.column_dimensions["A"].width = 130
+    sheet.column_dimensions["A"].width = LEES_MIJ_BREEDTE
     print_on_a4(sheet)
     for row, (style, line) in enumerate(lees_mij(), start=1):
         if line:
@@ -72,6 +73,8 @@ def _fill_lees_mij(sheet) -> None:
             if style:
                 cell.style = style
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = -(-len(line) // LEES_MIJ_BREEDTE)  # wrapped lines; the row grows with them
+            sheet.row_dimensions[row].height = 15 * lines
 
 
 def fill_workbook(book) -> list[Blok]:
