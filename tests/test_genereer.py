@@ -393,3 +393,33 @@ def test_libreoffice_agrees_with_the_core_on_random_specs(raw, tmp_path_factory,
     assert not wrong, wrong[:5]
     errors = [a for cells in values.values() for a, v in cells.items() if rekenmotor.is_error_value(v)]
     assert not errors
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_formula_cell_carries_the_recalculated_value(name, generated, recalculated):
+    """Opened without recalculation (Protected View, previews, data_only), every formula
+    cell shows a value, and it is the value LibreOffice computes from the formulas."""
+    _spec, _sheets, path = generated[name]
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    values = recalculated[name]
+    checked = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith("=")):
+                    continue
+                value = cached[sheet.title][c.coordinate].value
+                assert value is not None, (sheet.title, c.coordinate, c.value)
+                expected = values[sheet.title].get(c.coordinate)
+                assert _close(expected, value) or (expected is None and value == ""), (
+                    sheet.title, c.coordinate, c.value, value, expected)
+                assert isinstance(value, bool) == isinstance(expected, bool), (sheet.title, c.coordinate)
+                checked += 1
+    assert checked > 500
+
+
+def test_checks_are_booleans_that_excel_shows_as_waar(generated):
+    _spec, _sheets, path = generated["werkom"]
+    cached = openpyxl.load_workbook(path, data_only=True)
+    assert cached["Controles"]["D4"].value is True

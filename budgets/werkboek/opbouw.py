@@ -6,7 +6,13 @@ from dataclasses import asdict
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten, compute
-from budgets.werkboek.controleblad import build_controles, build_inhoud, build_voorblad, layout_controles
+from budgets.werkboek.controleblad import (
+    build_controles,
+    build_inhoud,
+    build_voorblad,
+    layout_controles,
+    master_verdict,
+)
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.plan import Blad
@@ -54,7 +60,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     }
     L["Controles"] = layout_controles(b, pos, L)
     sheets = [
-        build_voorblad(b, pos, fingerprint(b)),
+        build_voorblad(b, pos, fingerprint(b), master_verdict(b, res, pos, L)),
         build_inhoud(b),
         invoer,
         build_productbegroting(b, res, pos, L),
@@ -63,7 +69,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         build_exploitatie(b, res, pos, L),
         build_weerstand(b, res, pos, L),
         build_kengetallen(b, res, pos, L),
-        build_controles(b, pos, L),
+        build_controles(b, res, pos, L),
         _grafieken(b, L),
     ]
     return sheets, res
