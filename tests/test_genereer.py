@@ -240,7 +240,7 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (11 bladen, ")
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (12 bladen, ")
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
@@ -267,6 +267,7 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     assert book.sheetnames == [
         "Voorblad",
         "Inhoud",
+        "Overzicht baten en lasten",
         "Uitgangspunten",
         "Productbegroting",
         "Bijdragen",
@@ -279,7 +280,8 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
-        assert sheet.page_setup.orientation == "landscape"
+        portrait = sheet.title == "Overzicht baten en lasten"  # an output sheet of five years fits A4 upright
+        assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
     assert len(book["Grafieken"]._charts) == 2

@@ -130,29 +130,48 @@ def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str, master: bool = Tr
 
 
 SHEET_TEXTS = (
-    ("Voorblad", "Kerngegevens en de mastercontrole"),
-    ("Inhoud", "Deze inhoudsopgave"),
+    ("Voorblad", "Kerngegevens en de mastercontrole", "uitvoer"),
+    ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
+    ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
     (
         "Uitgangspunten",
         "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
+        "invoer",
     ),
-    ("Productbegroting", "Volume × normprijs per product per jaar"),
-    ("Bijdragen", "Bijdrage per gemeente per product en per jaar"),
-    ("Verdeling", "Verdeelsleutels en de verdeling van het saldo"),
-    ("Exploitatie", "Baten en lasten, saldo en algemene reserve"),
-    ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse"),
-    ("Kengetallen", "Structurele exploitatieruimte"),
-    ("Controles", "Alle controles per jaar en de mastercontrole"),
-    ("Grafieken", "Bijdrage per gemeente en volumes per product"),
+    ("Productbegroting", "Volume × normprijs per product per jaar", "berekening"),
+    ("Bijdragen", "Bijdrage per gemeente per product en per jaar", "berekening"),
+    ("Verdeling", "Verdeelsleutels en de verdeling van het saldo", "berekening"),
+    ("Exploitatie", "Baten en lasten, saldo en algemene reserve (exacte bedragen)", "berekening"),
+    ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse", "berekening"),
+    ("Kengetallen", "Structurele exploitatieruimte", "berekening"),
+    ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
+    ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
 )
+SOORTEN = {
+    "uitvoer": "Voor bestuur en raden",
+    "invoer": "Invoer (controller)",
+    "berekening": "Berekening (controller)",
+}
 
 
-def build_inhoud(b: Begroting) -> Blad:
-    blad = Blad(IH)
+def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
+    """The contents with a link to every sheet and whether the board reads it (output)
+    or the controller works in it (input, calculation)."""
+    blad = Blad(IH, soort="uitvoer")
     blad.tekst(1, 1, f"Inhoud – {b.naam}", "titel")
-    for i, (name, text) in enumerate(SHEET_TEXTS):
-        blad.tekst(3 + i, 1, name)
-        blad.koppelingen[f"A{3 + i}"] = f"'{name}'!A1"
-        blad.tekst(3 + i, 2, text)
-    blad.breedtes.update({"A": 28, "B": 90})
+    for i, label in enumerate(("Blad", "Inhoud", "Soort blad"), start=1):
+        blad.tekst(3, i, label, "kop")
+    rows = [t for t in SHEET_TEXTS if namen is None or t[0] in namen]
+    for i, (name, text, soort) in enumerate(rows):
+        blad.tekst(4 + i, 1, name)
+        blad.koppelingen[f"A{4 + i}"] = f"'{name}'!A1"
+        blad.tekst(4 + i, 2, text)
+        blad.tekst(4 + i, 3, SOORTEN[soort])
+    blad.breedtes.update({"A": 28, "B": 80, "C": 26})
+    blad.staand = False
     return blad
+
+
+def sheet_kind(name: str) -> str:
+    """uitvoer, invoer or berekening, as the Inhoud lists it."""
+    return next((soort for n, _t, soort in SHEET_TEXTS if n == name), "berekening")

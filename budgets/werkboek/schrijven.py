@@ -162,7 +162,7 @@ def _print(ws, b: Begroting, blad: Blad) -> None:
     else:
         ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.hide_gridlines(0)
+    ws.hide_gridlines(1)  # gridlines on screen, not on paper
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     if blad.bevriezen and blad.bevriezen[1:] != "1":
         ws.repeat_rows(0, int(blad.bevriezen[1:]) - 2)

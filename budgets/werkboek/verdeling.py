@@ -11,7 +11,7 @@ from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
 from budgets.spec.sleutels import SOORTEN
-from budgets.werkboek.plan import Blad, _label, header_row, line, ref, standard_widths
+from budgets.werkboek.plan import Blad, _label, col, header_row, line, ref, standard_widths
 from budgets.werkboek.product import BIJ, PB
 from pyfuncs.afronding import excel_round
 
@@ -36,11 +36,17 @@ def layout_verdeling(b: Begroting) -> dict:
             r += 1
         rows[("aandeel_totaal", k.naam)] = r
         r += 2
-    rows["saldo_kop"] = r
-    for name in ("bedrag", "centen", "teken"):
+    rows["saldo_kop"], rows["bedrag"] = r, r + 1
+    r += 2
+    for g in b.gemeenten:
+        rows[("deel", g)] = r
         r += 1
+    rows["deel_totaal"] = r
+    rows["werk_kop"] = r + 2  # the working rows of the split: grouped, hidden, not printed
+    r += 3
+    for name in ("centen", "teken"):
         rows[name] = r
-    r += 1
+        r += 1
     for helper in HELPERS:
         for g in b.gemeenten:
             rows[(helper, g)] = r
@@ -48,10 +54,7 @@ def layout_verdeling(b: Begroting) -> dict:
         if helper == "heel":
             rows["tekort"] = r
             r += 1
-    for g in b.gemeenten:
-        rows[("deel", g)] = r
-        r += 1
-    rows["deel_totaal"] = r
+    rows["werk_laatste"] = r - 1
     return rows
 
 
@@ -74,7 +77,17 @@ def build_verdeling(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     _saldo(blad, b, res, L)
     standard_widths(blad, b.jaren)
     blad.bevriezen = "E4"
+    _group_working_rows(blad, b, rows)
     return blad
+
+
+def _group_working_rows(blad: Blad, b: Begroting, rows: dict) -> None:
+    """The largest-remainder working rows: one collapsed outline group below the split,
+    outside the print area."""
+    _label(blad, rows["werk_kop"], "Rekenregels van de verdeling in hele centen (grootste rest)", "", "kop")
+    for r in range(rows["werk_kop"], rows["werk_laatste"] + 1):
+        blad.groepen[r] = (1, True)
+    blad.afdrukbereik = f"A1:{col(4 + len(b.jaren))}{rows['deel_totaal']}"
 
 
 class _Cellen:
