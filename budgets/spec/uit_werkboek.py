@@ -51,6 +51,12 @@ class _Reader:
         jaren = self.years(gr)
         self.jaren = jaren
         gr["jaren"] = {"van": gr.pop("van", None), "tot": gr.pop("tot", None)}
+        presentatie = self.kv("presentatie", S.PRESENTATIE, "presentatie") if S.TITELS["presentatie"] in \
+            self.titles else {}
+        koppen = presentatie.pop("kolomkoppen", None)
+        if koppen:
+            gr["kolomkoppen"] = S.kolomkoppen_uit_tekst(koppen)
+            self.places["gr.kolomkoppen"] = self.places.pop("presentatie.kolomkoppen")
         self.places["gr.jaren"] = self.places.get("gr.van", "gr.jaren")
         return {
             "gr": gr,
@@ -65,6 +71,7 @@ class _Reader:
             "reserve": self.kv("reserve", S.RESERVE, "reserve"),
             "risicos": self.table("risicos", S.RISICOS, "risicos", self.risico),
             "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie"),
+            "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
 
     def kv(self, key: str, fields, pad: str) -> dict:
