@@ -3,7 +3,6 @@
 import textwrap
 
 from budgets.functies.catalogus import call_text, catalogue
-from budgets.functies.naslag import render_markdown
 
 
 def add_parser(subparsers) -> None:
@@ -20,6 +19,8 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     if args.markdown:
+        from budgets.functies.naslag import render_markdown  # calls the functions: loads xlwings
+
         print(render_markdown(), end="")
         return 0
     functions = catalogue()

@@ -1,11 +1,13 @@
-"""The catalogue of Excel functions, read from pyfuncs/udfs.py: names, help, argument docs."""
+"""The catalogue of Excel functions, read from pyfuncs/udfs.py: names, help, argument docs.
+
+Read from the source text alone: importing the module would load xlwings (and through it
+pandas), which listing the functions does not need.
+"""
 
 import ast
-import inspect
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
-
-from pyfuncs import udfs
 
 
 @dataclass(frozen=True)
@@ -38,22 +40,24 @@ def _argument_docs(node: ast.FunctionDef) -> dict[str, str]:
     return docs
 
 
+def udfs_source() -> Path:
+    """The file of pyfuncs.udfs, found without importing it."""
+    return Path(importlib.util.find_spec("pyfuncs.udfs").origin)
+
+
+def _arguments(node: ast.FunctionDef) -> tuple[Argument, ...]:
+    docs, args, given = _argument_docs(node), node.args.args, node.args.defaults
+    defaults = [None] * (len(args) - len(given)) + [ast.literal_eval(d) for d in given]
+    required = [True] * (len(args) - len(given)) + [False] * len(given)
+    return tuple(Argument(a.arg, default, docs.get(a.arg, ""), must)
+                 for a, default, must in zip(args, defaults, required, strict=True))
+
+
 def catalogue() -> list[Functie]:
     """Every UDF of pyfuncs.udfs in the order of the module."""
-    tree = ast.parse(Path(udfs.__file__).read_text(encoding="utf-8"))
-    functions = []
-    for node in tree.body:
-        if not (isinstance(node, ast.FunctionDef) and node.name.startswith("PB_")):
-            continue
-        docs = _argument_docs(node)
-        signature = inspect.signature(getattr(udfs, node.name))
-        arguments = tuple(
-            Argument(p.name, None if p.default is p.empty else p.default, docs.get(p.name, ""),
-                     p.default is p.empty)
-            for p in signature.parameters.values()
-        )
-        functions.append(Functie(node.name, inspect.getdoc(getattr(udfs, node.name)) or "", arguments))
-    return functions
+    tree = ast.parse(udfs_source().read_text(encoding="utf-8"))
+    return [Functie(node.name, ast.get_docstring(node) or "", _arguments(node)) for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("PB_")]
 
 
 def call_text(functie: Functie) -> str:
