@@ -70,7 +70,24 @@ def test_sample_shows_the_intended_mix(eerste):
     assert beschut["werkelijk_volume_tm"] < beschut["begroot_volume_tm"]
     intern = rows["product|Begeleiding regulier intern|Zaanstad"]
     assert intern["prijs_effect"] > 0
-    assert rows["regel|Kosten (loonkosten doelgroep en apparaat)"]["wijzigingen"] == 250000
+    # issue 10: wijziging 2023-02 (28-09-2023) lies after the Q2 peildatum (30-06-2023)
+    kosten = rows["regel|Kosten (loonkosten doelgroep en apparaat)"]
+    assert kosten["wijzigingen"] == 0
+    assert kosten["wijzigingen_geteld"] == []
+    assert kosten["wijzigingen_na_peildatum"] == [{"nummer": "2023-02", "bedrag": 250000}]
+    assert rows["product|Re-integratie|Zaanstad"]["wijzigingen_geteld"][0]["nummer"] == "2023-01"
+
+
+def test_no_voordeel_is_marked_as_overschrijding(eerste):
+    """Begrotingsrechtmatigheid judges the year-end prognose against the begroting na
+    wijziging: an overschrijding is always a nadeel and always asks for a toelichting."""
+    for row in eerste["json"]["rijen"]:
+        if row["overschrijding_begroting"]:
+            assert row["soort"] == "lasten"
+            assert row["prognose"] > row["begroting_na_wijziging"]
+            assert row["toelichting_vereist"]
+        if row["omschrijving"] == "Wsw" and row["oordeel"] == "V":
+            assert not row["overschrijding_begroting"]
 
 
 def test_workbook_values_equal_the_core(herberekend, eerste):

@@ -107,6 +107,7 @@ def _reserve(sheet, afrekening: Afrekening, total: int, netto_cell: str) -> int:
             put_text(sheet, r + i, 2, "geen maximum", "invoer")
         else:
             put(sheet, r + i, 2, value, kind, "euro")
+    put_text(sheet, r + 3, 3, f"Bron: {reserve.bron}", "toelichting")
     return r
 
 

@@ -43,7 +43,8 @@ def summary(afrekening: Afrekening) -> dict:
         "bronnen": {k: str(v) for k, v in afrekening.bronnen.items()},
         "gemeenten": [gemeente(g) for g in afrekening.gemeenten],
         "netto_kosten": afrekening.netto_kosten, "saldo": afrekening.saldo,
-        "reserve": {"begin": r.begin, "minimum": r.minimum, "maximum": r.maximum,
+        "reserve": {"begin": r.begin, "bron": r.bron, "opgegeven": r.opgegeven,
+                    "minimum": r.minimum, "maximum": r.maximum,
                     "mutatie": afrekening.verdeling.reserve_mutatie},
         "exploitatie": [{**line.__dict__, "na_wijziging": line.primitief + line.wijziging}
                         for line in afrekening.regels],

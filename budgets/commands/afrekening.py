@@ -1,6 +1,7 @@
 """`begroting afrekening`: the year-end settlement per gemeente."""
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -38,9 +39,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--wijzigingen", type=Path, help="begrotingswijzigingen (YAML)")
     p.add_argument("--voorschotten", type=Path, help="betaalde voorschotten (YAML); standaard de "
                    "begrote bijdrage in 12 gelijke maandtermijnen")
-    p.add_argument("--reserve-stand", type=float, metavar="EUR",
-                   help="stand van de reserve aan het begin van het jaar (standaard: stand_begin "
-                   "uit de begroting)")
+    p.add_argument("--reserve-stand", type=amount_argument, metavar="EUR",
+                   help="stand van de reserve aan het begin van het jaar, bijvoorbeeld 1445000 of "
+                   "1.445.000,00 (standaard: de verwachte stand volgens de begroting)")
     p.add_argument("--samenvatting", type=Path, metavar="JSON", help="schrijf de uitkomsten ook als JSON")
     p.add_argument("--negeer-onplaatsbaar", action="store_true",
                    help="reken ook af als regels niet te plaatsen zijn (alleen gemeld)")
@@ -48,6 +49,23 @@ def add_parser(subparsers) -> None:
                    help="werkmap (standaard afrekening_JJJJ.xlsx)")
     p.add_argument("--overschrijf", action="store_true", help="vervang een bestaande werkmap")
     p.set_defaults(run=run)
+
+
+def amount_argument(text: str) -> float:
+    """An amount in euros as typed on the command line: 1445000, 1445000.50, 1.445.000,50."""
+    cleaned = text.strip().replace("€", "").replace(" ", "")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or abs(value) >= 1e13:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen bedrag in euro's (bijvoorbeeld "
+                                         "1445000 of 1.445.000,00)")
+    return value
 
 
 def run(args) -> int:
@@ -83,10 +101,6 @@ def _notes(basis, args, grootboek, realised) -> None:
             print(f"let op: geen gerealiseerd volume voor {p.product} in {p.gemeente} in "
                   f"{args.volumes}; afgerekend met volume 0 volgens de regel '{p.regel}'",
                   file=sys.stderr)
-    if args.reserve_stand is None and basis.jaar != min(basis.begroting.jaren):
-        print(f"let op: de reserve begint met stand_begin uit de begroting (begin "
-              f"{min(basis.begroting.jaren)}); geef --reserve-stand voor de stand begin "
-              f"{basis.jaar}", file=sys.stderr)
     m = grootboek.meldingen
     if m.aantal_dubbel:
         print(f"let op: {m.aantal_dubbel} exact dubbele regel(s), bijvoorbeeld "

@@ -72,7 +72,7 @@ def _toelichtingen(args, target: Path) -> dict:
 
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
-    basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
+    basis = load_basis(args.begroting, args.jaar, args.wijzigingen, quarter)
     target = args.uitvoer or Path(f"kwartaal_{basis.jaar}_K{quarter}.xlsx")
     check_writable(target, args.overschrijf)
     if args.samenvatting:

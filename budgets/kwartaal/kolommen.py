@@ -14,12 +14,13 @@ def _is_detail(item) -> bool:
     return item.niveau in ("product", "regel")
 
 
-def _sumifs(key: str, kind: str, match: str):
-    """A total row: Σ of column key over the rows of kind whose column match is equal."""
+def _members_sum(key: str):
+    """A product total row: Σ of column key over its member rows, which stand directly
+    above it (by position, never by matching the product's name: SUMIFS would read a
+    name such as '=1+1' or 'Begeleiding*' as a criterion)."""
     def value(item, r, w):
-        col, last = w[key], "$10000"
-        return (f"=SUMIFS({col}${FIRST_ROW}:{col}{last},$D${FIRST_ROW}:$D{last},\"{kind}\","
-                f"${w[match]}${FIRST_ROW}:${w[match]}{last},{w[match]}{r})")
+        col = w[key]
+        return f"=SUM({col}{r - item.leden}:{col}{r - 1})"
     return value
 
 
@@ -65,11 +66,12 @@ def threshold_columns() -> list[Kolom]:
         Kolom("op", "Boven %", "", 8, "berekening", "algemeen",
               lambda item, r, w: (f"=IF({w['btm']}{r}=0,{w['vs']}{r}<>0,"
                                   f"ABS({w['vs']}{r})/ABS({w['btm']}{r})>{w['dp']}{r})")),
-        Kolom("tl", "Toelichting vereist", "", 10, "berekening", "algemeen",
-              lambda item, r, w: (f"=IF({w['dc']}{r}=\"en\",AND({w['ob']}{r},{w['op']}{r}),"
-                                  f"OR({w['ob']}{r},{w['op']}{r}))")),
         Kolom("ov", "Lasten boven begroting na wijziging", "", 12, "berekening", "algemeen",
-              lambda item, r, w: f"=AND({w['soort']}{r}=\"lasten\",{w['rtm']}{r}>{w['na']}{r})"),
+              lambda item, r, w: (f"=AND({w['soort']}{r}=\"lasten\",ROUND({w['pb']}{r},2)>"
+                                  f"ROUND({w['na']}{r},2))")),
+        Kolom("tl", "Toelichting vereist", "", 10, "berekening", "algemeen",
+              lambda item, r, w: (f"=OR({w['ov']}{r},IF({w['dc']}{r}=\"en\",AND({w['ob']}{r},"
+                                  f"{w['op']}{r}),OR({w['ob']}{r},{w['op']}{r})))")),
         Kolom("toel", "Toelichting", "tekst", 60, "invoer", "tekst",
               lambda item, r, w: item.toelichting),
     ]
@@ -90,7 +92,7 @@ def head_columns(omschrijving: str) -> list[Kolom]:
 
 def _detail_or_total(detail, key: str):
     """Detail rows get detail(item, r, w); product total rows sum their gemeenten."""
-    total = _sumifs(key, "product", "naam")
+    total = _members_sum(key)
     return lambda item, r, w: detail(item, r, w) if _is_detail(item) else total(item, r, w)
 
 

@@ -14,7 +14,7 @@ def _pct(rij: Rij) -> str:
 
 
 def _status(rij: Rij) -> str:
-    if not rij.afwijking.toelichten:
+    if not rij.toelichten:
         return ""
     return "toegelicht" if rij.toelichting.strip() else "TOELICHTING NODIG"
 
@@ -22,7 +22,7 @@ def _status(rij: Rij) -> str:
 def table_lines(rapport: Kwartaalrapport, all_rows: bool = False) -> list[str]:
     """The terminal summary: totals and every row that needs (or has) a toelichting."""
     shown = [r for r in rapport.rijen
-             if all_rows or r.niveau in ("producttotaal", "totaal") or r.afwijking.toelichten]
+             if all_rows or r.niveau in ("producttotaal", "totaal") or r.toelichten]
     head = ("Omschrijving", "Gemeente", "Begroot t/m", "Realisatie t/m", "Verschil", "%", "V/N",
             "Toelichting")
     rows = [(r.omschrijving[:44], r.gemeente[:12], euro(r.begroot_tm), euro(r.realisatie_tm),
@@ -34,7 +34,7 @@ def table_lines(rapport: Kwartaalrapport, all_rows: bool = False) -> list[str]:
         lines.append("  ".join(str(x).rjust(w) if 2 <= i <= 5 else str(x).ljust(w)
                                for i, (x, w) in enumerate(zip(row, widths, strict=True))))
     missing = len(rapport.ontbrekend)
-    lines.append(f"{sum(r.afwijking.toelichten for r in rapport.rijen)} rij(en) vragen een "
+    lines.append(f"{sum(r.toelichten for r in rapport.rijen)} rij(en) vragen een "
                  f"toelichting; {missing} daarvan zonder toelichting.")
     return lines
 
@@ -48,8 +48,11 @@ def _row_dict(rij: Rij) -> dict:
         "realisatie_tm": rij.realisatie_tm, "verschil": rij.afwijking.verschil,
         "percentage": rij.afwijking.percentage, "oordeel": rij.afwijking.oordeel,
         "prognose_lineair": rij.prognose_lineair, "prognose_begroting": rij.prognose_begroting,
-        "toelichting_vereist": rij.afwijking.toelichten, "toelichting": rij.toelichting,
+        "toelichting_vereist": rij.toelichten, "toelichting": rij.toelichting,
+        "drempel_overschreden": rij.afwijking.toelichten, "prognose": rij.prognose,
         "overschrijding_begroting": rij.overschrijding,
+        "wijzigingen_geteld": [{"nummer": n, "bedrag": a} for n, a in rij.per_wijziging],
+        "wijzigingen_na_peildatum": [{"nummer": n, "bedrag": a} for n, a in rij.na_peildatum],
     }
     if rij.effecten:
         data.update(begroot_volume_tm=rij.effecten.begroot_volume_tm,
@@ -65,7 +68,7 @@ def summary(rapport: Kwartaalrapport) -> dict:
         "bronnen": {k: str(v) for k, v in rapport.bronnen.items()},
         "drempels": {k: {"bedrag": d.bedrag, "percentage": d.pct, "combinatie": d.combinatie,
                          "tekst": d.tekst} for k, d in rapport.drempels.items()},
-        "toelichting_vereist": sum(r.afwijking.toelichten for r in rapport.rijen),
+        "toelichting_vereist": sum(r.toelichten for r in rapport.rijen),
         "toelichting_ontbreekt": [r.sleutel for r in rapport.ontbrekend],
         "rijen": [_row_dict(r) for r in rapport.rijen],
         "meldingen": rapport.meldingen.as_dict(),
