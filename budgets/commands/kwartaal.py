@@ -63,8 +63,8 @@ def _raw():
     return argparse.RawDescriptionHelpFormatter
 
 
-def _toelichtingen(args, target: Path) -> dict:
-    found = read_toelichtingen(args.vorige) if args.vorige else {}
+def _toelichtingen(args, target: Path, basis) -> dict:
+    found = read_toelichtingen(args.vorige, basis.naam, basis.jaar) if args.vorige else {}
     if target.exists() and args.overschrijf:
         found.update(read_toelichtingen(target))
     return found
@@ -81,7 +81,7 @@ def run(args) -> int:
     realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), quarter,
                                   args.negeer_onplaatsbaar)
     grootboek, volumes = realisatie.grootboek, realisatie.volumes
-    toelichtingen = _toelichtingen(args, target)
+    toelichtingen = _toelichtingen(args, target, basis)
     bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
                "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,
                "Wijzigingen": args.wijzigingen or "(geen)", "Vorig rapport": args.vorige or "(geen)"}

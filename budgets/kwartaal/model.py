@@ -61,6 +61,7 @@ class Rij:
     toelichting: str = ""
     product: ProductRij | None = None
     leden: int = 0
+    onderdelen: tuple = ()
     per_wijziging: tuple = ()
     na_peildatum: tuple = ()
 
@@ -166,7 +167,7 @@ def product_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drem
                      *_sums(part), kwartaal, drempel, begroot=_sums(part, "begroot_tm")[0])
         rows.append(replace(_with_changes(total, basis, None, [(p.product, p.gemeente, p.kostprijs)
                                                               for p in members]),
-                            leden=len(members)))
+                            leden=len(members), onderdelen=tuple(part)))
     return rows
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from budgets.bestanden import json_text
 from budgets.excel.formaten import euro
 from budgets.kwartaal.model import Kwartaalrapport, Rij
+from budgets.kwartaal.prognose import project
 from pyfuncs.afronding import excel_round
 
 
@@ -61,10 +62,29 @@ def _row_dict(rij: Rij) -> dict:
     return data
 
 
+def _prognose(rapport: Kwartaalrapport) -> dict:
+    p = project(rapport)
+    return {"saldo_begroting_na_wijziging": p.saldo_begroot, "saldo": p.saldo_prognose,
+            "verschil": p.verschil, "reserve_begin": p.reserve_begin,
+            "reserve_mutatie_begroting": p.mutatie_begroot, "reserve_mutatie": p.mutatie_prognose,
+            "per_gemeente": {g.gemeente: {"begroting": g.begroot, "prognose": g.prognose}
+                             for g in p.per_gemeente}}
+
+
+def _changes(wijzigingen) -> list[dict]:
+    return [{"nummer": w.nummer, "datum": w.datum.isoformat(), "besluit": w.besluit,
+             "omschrijving": w.omschrijving} for w in wijzigingen]
+
+
 def summary(rapport: Kwartaalrapport) -> dict:
     """Everything in the report as plain data (amounts in EUR)."""
+    basis = rapport.basis
     return {
         "regeling": rapport.basis.naam, "jaar": rapport.basis.jaar, "kwartaal": rapport.kwartaal,
+        "peildatum": basis.peildatum.isoformat() if basis.peildatum else None,
+        "wijzigingen_geteld": _changes(basis.wijzigingen),
+        "wijzigingen_na_peildatum": _changes(basis.na_peildatum),
+        "prognose": _prognose(rapport),
         "bronnen": {k: str(v) for k, v in rapport.bronnen.items()},
         "drempels": {k: {"bedrag": d.bedrag, "percentage": d.pct, "combinatie": d.combinatie,
                          "tekst": d.tekst} for k, d in rapport.drempels.items()},
