@@ -240,3 +240,23 @@ def test_reserve_stand_message_is_dutch(capsys):
               "--reserve-stand", "veel"])
     err = capsys.readouterr().err
     assert "argument --reserve-stand: 'veel' is geen bedrag in euro's" in err
+
+
+def test_aansluiting_adds_up_to_the_cent(afrekening, herberekend):
+    """Primitieve begroting → wijzigingen → realisatie → afrekening → reserve: each step's
+    saldo is the previous plus its amount, the afrekening phase ends on the afrekening's own
+    saldo and the reserve phase on what the gemeenten bear."""
+    data = afrekening["json"]
+    steps = data["aansluiting"]["stappen"]
+    running = 0
+    for step in steps:
+        running += to_cents(step["bedrag"])
+        assert running == to_cents(step["saldo_na"]), step
+    last_settlement = [s for s in steps if s["fase"] == "afrekening"][-1]
+    assert to_cents(last_settlement["saldo_na"]) == to_cents(data["saldo"])
+    borne = -sum(to_cents(g["aandeel_saldo"]) for g in data["gemeenten"])
+    assert to_cents(steps[-1]["saldo_na"]) == borne
+    assert to_cents(steps[0]["saldo_na"]) == to_cents(-1_797_000)  # Werkom 2023: 29.725.000 − 31.522.000
+    sheet = herberekend["Aansluiting"]
+    rest = [c for c, v in sheet.items() if isinstance(v, str) and v.startswith("Rest:")][0]
+    assert sheet[f"E{rest[1:]}"] == pytest.approx(steps[-1]["saldo_na"], abs=TOL)

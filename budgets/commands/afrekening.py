@@ -5,14 +5,17 @@ import math
 import sys
 from pathlib import Path
 
-from budgets.afrekening.model import build_settlement, default_voorschotten
+from budgets.afrekening.aansluiting import reconcile
+from budgets.afrekening.model import build_settlement, cents_sum, default_voorschotten
 from budgets.afrekening.rapport import write_settlement
 from budgets.afrekening.uitvoer import table_lines, write_summary
 from budgets.afrekening.voorschotten import load_voorschotten
 from budgets.bestanden import check_writable, write_atomically
+from budgets.excel.rapportblad import print_to_pdf
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
 from budgets.pc.jaarbegroting import load_basis
+from budgets.pc.vorig_rapport import read_q4_prognose
 
 VOORBEELD = """voorbeeld:
   begroting afrekening samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023.csv \\
@@ -47,6 +50,14 @@ def add_parser(subparsers) -> None:
                    help="reken ook af als regels niet te plaatsen zijn (alleen gemeld)")
     p.add_argument("-o", "--uitvoer", type=Path, metavar="XLSX",
                    help="werkmap (standaard afrekening_JJJJ.xlsx)")
+    p.add_argument("--vorige", type=Path, metavar="XLSX", help="bestuursrapportage van kwartaal 4: "
+                   "de aansluiting toont dan het verschil tussen de prognose en de afrekening")
+    p.add_argument("--besluit", metavar="TEKST", help="het AB-besluit waarnaar de "
+                   "afrekeningsbrieven verwijzen, bijvoorbeeld 'AB-besluit 4 juli 2024, agendapunt 6'")
+    p.add_argument("--datum", type=date_argument, metavar="DD-MM-JJJJ",
+                   help="datum van de afrekeningsbrieven (standaard vandaag)")
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, metavar="PDF",
+                   help="druk de afrekening en de brieven ook af als PDF (standaard naast de werkmap)")
     p.add_argument("--overschrijf", action="store_true", help="vervang een bestaande werkmap")
     p.set_defaults(run=run)
 
@@ -68,6 +79,26 @@ def amount_argument(text: str) -> float:
     return value
 
 
+def date_argument(text: str):
+    """A date as dd-mm-jjjj (or jjjj-mm-dd)."""
+    from datetime import datetime
+
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is geen datum (verwacht dd-mm-jjjj)")
+
+
+def _prognose(args, basis, afrekening) -> dict | None:
+    if not args.vorige:
+        return None
+    found = read_q4_prognose(args.vorige, basis.naam, basis.jaar)
+    return {**found, "afrekening": afrekening.saldo,
+            "verschil": cents_sum([afrekening.saldo, -found["saldo"]])}
+
+
 def run(args) -> int:
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
     target = args.uitvoer or Path(f"afrekening_{basis.jaar}.xlsx")
@@ -85,10 +116,24 @@ def run(args) -> int:
                "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
     afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
                                   bronnen)
-    write_atomically(target, lambda tmp: write_settlement(afrekening, tmp), args.overschrijf)
+    steps = reconcile(afrekening)
+    prognose = _prognose(args, basis, afrekening)
+    brief = {"datum": args.datum, "besluit": args.besluit}
+    pdf = None if args.pdf is None else (target.with_suffix(".pdf") if args.pdf is True
+                                         else Path(args.pdf))
+    if pdf:
+        check_writable(pdf, args.overschrijf)
+
+    def write(path):
+        write_settlement(afrekening, path, steps, brief, prognose)
+
+    write_atomically(target, write, args.overschrijf)
     if args.samenvatting:
-        write_atomically(args.samenvatting, lambda tmp: write_summary(afrekening, tmp),
+        write_atomically(args.samenvatting,
+                         lambda tmp: write_summary(afrekening, tmp, steps, prognose),
                          args.overschrijf)
+    if pdf:
+        write_atomically(pdf, lambda tmp: print_to_pdf(write, tmp), args.overschrijf)
     print("\n".join(table_lines(afrekening)))
     _notes(basis, args, grootboek, realised)
     print(f"afrekening: {target}")

@@ -62,6 +62,7 @@ class Blad:
     freeze_panes: str | None = None
     staand: bool = False
     grafieken: list = field(default_factory=list)
+    samengevoegd: dict = field(default_factory=dict)  # (row, first col) -> last col
 
 
 class Werkmap:
@@ -85,14 +86,33 @@ class Werkmap:
     def __getitem__(self, title: str) -> Blad:
         return next(s for s in self.worksheets if s.title == title)
 
-    def save(self, path) -> None:
+    def save(self, path, printed: tuple[str, ...] | None = None) -> None:
+        """Write the workbook; with printed, every other sheet is hidden (a board pack
+        printed to PDF shows only the output sheets)."""
         book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                "strings_to_numbers": False})
         book.set_properties({"title": self.titel, "subject": self.onderwerp})
         formats: dict = {}
         for sheet in self.worksheets:
-            _render(book, book.add_worksheet(sheet.title), sheet, formats, self.euro)
+            ws = book.add_worksheet(sheet.title)
+            _render(book, ws, sheet, formats, self.euro)
+            if printed is not None and sheet.title not in printed:
+                ws.hide()
         book.close()
+
+
+def print_to_pdf(write: Callable, target) -> None:
+    """Write a workbook with write(path) in a temporary folder and print it to target (PDF,
+    Dutch whatever the machine's locale: budgets.excel.rekenmotor.export_pdf)."""
+    import tempfile
+    from pathlib import Path
+
+    from budgets.excel.rekenmotor import export_pdf
+
+    with tempfile.TemporaryDirectory(prefix="afdruk-") as folder:
+        workbook = Path(folder) / "afdruk.xlsx"
+        write(workbook)
+        export_pdf(workbook, Path(target))
 
 
 def new_workbook(eenheid: int = 1, euro: str | None = None) -> Werkmap:
@@ -110,6 +130,11 @@ def put(sheet: Blad, row: int, column: int, value, kind: str = "berekening",
 def put_text(sheet: Blad, row: int, column: int, text, kind: str = "label") -> None:
     """Write text from input as text: a value starting with '=' never becomes a formula."""
     sheet.cellen[(row, column)] = Cel("" if text is None else str(text), kind, "tekst", tekst=True)
+
+
+def merge(sheet: Blad, row: int, first: int, last: int) -> None:
+    """Let the cell at (row, first) span the columns up to last (a paragraph of text)."""
+    sheet.samengevoegd[(row, first)] = last
 
 
 def set_width(sheet: Blad, column, width: float, hidden: bool = False) -> None:
@@ -183,7 +208,10 @@ def _render(book, ws, sheet: Blad, formats: dict, euro: str) -> None:
     for r, height in sheet.hoogtes.items():
         ws.set_row(r - 1, height)
     for (r, c), cel in sorted(sheet.cellen.items()):
-        _cell(ws, r - 1, c - 1, cel, _format(book, formats, cel.soort, cel.formaat, euro))
+        fmt = _format(book, formats, cel.soort, cel.formaat, euro)
+        if (r, c) in sheet.samengevoegd:
+            ws.merge_range(r - 1, c - 1, r - 1, sheet.samengevoegd[(r, c)] - 1, "", fmt)
+        _cell(ws, r - 1, c - 1, cel, fmt)
     for anchor, build in sheet.grafieken:
         ws.insert_chart(anchor, build(book), {"x_offset": 4, "y_offset": 4})
     _page(ws, sheet)

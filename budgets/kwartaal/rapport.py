@@ -31,7 +31,7 @@ def _table(sheet, title: str, columns, rows: list[Rij], unit: str) -> tuple[dict
              "prognose jaar = realisatie plus de rest van de begroting. Typ toelichtingen in de "
              "gele kolom Toelichting.", "toelichting")
     write_header(sheet, columns, FIRST_ROW - 2)
-    sheet.hoogtes[FIRST_ROW - 2] = 28
+    sheet.hoogtes[FIRST_ROW - 2] = 40
     where = letters(columns)
     for offset, rij in enumerate(rows):
         kind = "totaal" if rij.niveau in ("producttotaal", "totaal") else None
@@ -177,8 +177,12 @@ class _Stale:
         self.reden = "deze rij bestaat niet meer; de toelichting is hier bewaard"
 
 
-def write_report(rapport: Kwartaalrapport, path: Path) -> None:
-    """Write the whole workbook to path (the caller makes it atomic)."""
+PRINTED = ("Samenvatting", "Producten", "Exploitatie", "Wijzigingen")
+
+
+def write_report(rapport: Kwartaalrapport, path: Path, board_pack: bool = False) -> None:
+    """Write the whole workbook to path (the caller makes it atomic); board_pack hides the
+    controller's sheets (Voorblad, Meldingen) for printing."""
     unit = display_unit(rapport.basis)
     book = new_workbook(unit)
     summary_sheet(book.create_sheet("Samenvatting"), rapport, _date)
@@ -205,7 +209,7 @@ def write_report(rapport: Kwartaalrapport, path: Path) -> None:
     print_setup(book["Voorblad"], MARKER)
     book.titel = MARKER
     book.onderwerp = f"{rapport.basis.naam} {rapport.basis.jaar} K{rapport.kwartaal}"
-    book.save(path)
+    book.save(path, PRINTED if board_pack else None)
 
 
 def _product_grand_total(sheet, where: dict, r: int, products: list[Rij]) -> None:

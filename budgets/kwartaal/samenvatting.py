@@ -4,9 +4,10 @@ begroting na wijziging and what it means for the reserve and each gemeente; the 
 afwijkingen with V/N, S/I and toelichting; the wijzigingen counted; two charts."""
 
 from budgets.excel.formaten import euro
-from budgets.excel.rapportblad import Blad, print_setup, put, put_text, set_width
+from budgets.excel.rapportblad import Blad, merge, print_setup, put, put_text, set_width
 from budgets.kwartaal.model import Kwartaalrapport
 from budgets.kwartaal.prognose import Prognose, largest, project
+from budgets.pc.vorig_rapport import SALDO_LABEL
 
 WIDTHS = (40, 15, 15, 15, 5, 5, 62)
 
@@ -45,7 +46,8 @@ def _result_block(sheet: Blad, p: Prognose, r: int) -> int:
     put_text(sheet, r, 1, "Resultaat van het jaar", "kop2")
     for c, head in enumerate(("", "Begroting na wijziging", "Prognose", "Verschil"), start=1):
         put_text(sheet, r + 1, c, head, "kop")
-    rows = [("Saldo van baten en lasten (− is een tekort)", p.saldo_begroot, p.saldo_prognose),
+    sheet.hoogtes[r + 1] = 28
+    rows = [(SALDO_LABEL, p.saldo_begroot, p.saldo_prognose),
             ("Reserve: stand begin jaar", p.reserve_begin, p.reserve_begin),
             ("Mutatie reserve (+ dotatie, − onttrekking)", p.mutatie_begroot, p.mutatie_prognose)]
     rows += [(f"{g.gemeente}: bijbetalen (+) / terugontvangen (−)", g.begroot, g.prognose)
@@ -60,7 +62,8 @@ def _result_block(sheet: Blad, p: Prognose, r: int) -> int:
     put_text(sheet, end, 1, _sentence(p) + " Een tekort gaat eerst ten laste van de reserve "
              "(tot haar minimum); de rest dragen de gemeenten naar rato van hun bijdragen, "
              "zoals in de begroting.", "tekstblok")
-    sheet.hoogtes[end] = 30
+    merge(sheet, end, 1, 7)
+    sheet.hoogtes[end] = 28
     return end + 2
 
 
@@ -72,7 +75,7 @@ def _afwijkingen(sheet: Blad, rapport: Kwartaalrapport, r: int) -> int:
     for i, row in enumerate(largest(rapport), start=r + 2):
         text = row.toelichting.strip() or ("toelichting ontbreekt" if row.toelichten else "")
         if row.overschrijding:
-            text = f"Boven de begroting na wijziging. {text}".strip()
+            text = f"Boven de begroting na wijziging; {text}".strip("; ")
         for c, value in ((1, row.omschrijving), (2, row.gemeente), (5, row.afwijking.oordeel),
                          (6, row.aard), (7, text)):
             put_text(sheet, i, c, value, "tekstblok" if c == 7 else "label")
@@ -131,6 +134,7 @@ def _charts(sheet: Blad, first: int, last: int, saldo_row: int, anchor_row: int)
         chart.set_title({"name": "Saldo: begroting na wijziging en prognose",
                          "name_font": {"size": 11}})
         chart.set_legend({"none": True})
+        chart.set_x_axis({"label_position": "low"})
         chart.set_y_axis({"num_format": "#,##0"})
         chart.set_size({"width": 420, "height": 300})
         return chart
