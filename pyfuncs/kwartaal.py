@@ -75,6 +75,17 @@ def variance(begroot: float, realisatie: float, soort: str = "lasten", drempel_b
                      needs_toelichting(verschil, percentage, drempel_bedrag, drempel_pct, combinatie))
 
 
+def exceeds_budget(prognose: float, begroting: float, soort: str = "lasten") -> bool:
+    """Begrotingsrechtmatigheid: lasten whose year-end prognose (at Q4 the realisatie) is
+    above the begroting na wijziging, compared in cents. Like with like: a year against a
+    year, never a part-year realisatie against the annual budget. A net cost below zero
+    (an operationeel resultaat) is exceeded when the prognose is higher (less negative).
+    Baten are never an overschrijding; an overschrijding is always a nadeel."""
+    if soort not in SOORTEN:
+        raise unknown_choice("soort", soort, SOORTEN)
+    return soort == "lasten" and to_cents(prognose) > to_cents(begroting)
+
+
 def volume_price_effect(begroot_volume: float, normprijs: float, werkelijk_volume: float,
                         werkelijke_kosten: float) -> tuple[float, float]:
     """Split a variance in cents: volume effect = (werkelijk − begroot volume) × normprijs;

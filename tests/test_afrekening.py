@@ -137,7 +137,7 @@ def test_settlement_reconciles_to_the_cent(werkom_basis, costs, volumes, reserve
     realised = {(p.product, p.gemeente): v for p, v in zip(basis.producten, volumes, strict=True)}
     voorschotten = {g: (amount,) * 12 for g, amount in zip(basis.gemeenten, paid, strict=True)}
     try:
-        result = build_settlement(basis, ledger_frame(basis, costs), realised, voorschotten)
+        result = build_settlement(basis, ledger_frame(basis, costs), realised, voorschotten, stand)
     except InvoerFout as fout:  # a gemeente whose bijdragen (key) are negative
         assert "negatief" in str(fout)
         return
@@ -194,3 +194,69 @@ def test_names_are_text_never_formulas(tmp_path, run_cli, afrekening_args):
     assert code == 0
     book = openpyxl.load_workbook(book_path)
     assert book["Afrekening"]["A12"].data_type == "s"
+
+
+def test_opening_reserve_is_the_begrotings_projection(afrekening, herberekend):
+    """Werkom's begroting starts 2022 with € 2.500.000 and projects € 1.445.000 for the
+    start of 2023 (2.500.000 − the 2022 tekort of 1.055.000, above the minimum)."""
+    data = afrekening["json"]
+    assert data["reserve"]["begin"] == 1_445_000
+    assert "verwachte stand begin 2023" in data["reserve"]["bron"]
+    sheet = herberekend["Afrekening"]
+    assert any(isinstance(v, str) and "verwachte stand begin 2023" in v for v in sheet.values())
+
+
+@pytest.mark.parametrize("text, value", [("1445000", 1445000.0), ("1.445.000,50", 1445000.5),
+                                         ("€ 2.000.000", 2000000.0), ("-12,5", -12.5)])
+def test_reserve_stand_reads_dutch_amounts(text, value):
+    from budgets.commands.afrekening import amount_argument
+
+    assert amount_argument(text) == value
+
+
+def test_reserve_stand_override_is_said_on_the_sheet(tmp_path, run_cli, afrekening_args):
+    book_path, summary = tmp_path / "a.xlsx", tmp_path / "a.json"
+    code, _, err = run_cli(*afrekening_args(book_path, "--reserve-stand", "2.000.000",
+                                            "--samenvatting", summary))
+    assert code == 0, err
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert data["reserve"]["begin"] == 2_000_000
+    assert "--reserve-stand" in data["reserve"]["bron"]
+
+
+def test_reserve_stand_that_is_no_number_is_refused(tmp_path, run_cli, afrekening_args):
+    target = tmp_path / "a.xlsx"
+    with pytest.raises(SystemExit) as stop:
+        run_cli(*afrekening_args(target, "--reserve-stand", "veel"))
+    assert stop.value.code == 2
+    assert not target.exists()
+
+
+def test_reserve_stand_message_is_dutch(capsys):
+    from budgets.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["afrekening", "b.yaml", "g.csv", "--jaar", "2023", "--volumes", "v.csv",
+              "--reserve-stand", "veel"])
+    err = capsys.readouterr().err
+    assert "argument --reserve-stand: 'veel' is geen bedrag in euro's" in err
+
+
+def test_aansluiting_adds_up_to_the_cent(afrekening, herberekend):
+    """Primitieve begroting → wijzigingen → realisatie → afrekening → reserve: each step's
+    saldo is the previous plus its amount, the afrekening phase ends on the afrekening's own
+    saldo and the reserve phase on what the gemeenten bear."""
+    data = afrekening["json"]
+    steps = data["aansluiting"]["stappen"]
+    running = 0
+    for step in steps:
+        running += to_cents(step["bedrag"])
+        assert running == to_cents(step["saldo_na"]), step
+    last_settlement = [s for s in steps if s["fase"] == "afrekening"][-1]
+    assert to_cents(last_settlement["saldo_na"]) == to_cents(data["saldo"])
+    borne = -sum(to_cents(g["aandeel_saldo"]) for g in data["gemeenten"])
+    assert to_cents(steps[-1]["saldo_na"]) == borne
+    assert to_cents(steps[0]["saldo_na"]) == to_cents(-1_797_000)  # Werkom 2023: 29.725.000 − 31.522.000
+    sheet = herberekend["Aansluiting"]
+    rest = [c for c, v in sheet.items() if isinstance(v, str) and v.startswith("Rest:")][0]
+    assert sheet[f"E{rest[1:]}"] == pytest.approx(steps[-1]["saldo_na"], abs=TOL)

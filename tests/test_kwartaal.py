@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from budgets.excel import rekenmotor
+from pyfuncs.afronding import to_cents
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "werkom"
 REAL = SAMPLE / "realisatie"
@@ -70,7 +71,24 @@ def test_sample_shows_the_intended_mix(eerste):
     assert beschut["werkelijk_volume_tm"] < beschut["begroot_volume_tm"]
     intern = rows["product|Begeleiding regulier intern|Zaanstad"]
     assert intern["prijs_effect"] > 0
-    assert rows["regel|Kosten (loonkosten doelgroep en apparaat)"]["wijzigingen"] == 250000
+    # issue 10: wijziging 2023-02 (28-09-2023) lies after the Q2 peildatum (30-06-2023)
+    kosten = rows["regel|Kosten (loonkosten doelgroep en apparaat)"]
+    assert kosten["wijzigingen"] == 0
+    assert kosten["wijzigingen_geteld"] == []
+    assert kosten["wijzigingen_na_peildatum"] == [{"nummer": "2023-02", "bedrag": 250000}]
+    assert rows["product|Re-integratie|Zaanstad"]["wijzigingen_geteld"][0]["nummer"] == "2023-01"
+
+
+def test_no_voordeel_is_marked_as_overschrijding(eerste):
+    """Begrotingsrechtmatigheid judges the year-end prognose against the begroting na
+    wijziging: an overschrijding is always a nadeel and always asks for a toelichting."""
+    for row in eerste["json"]["rijen"]:
+        if row["overschrijding_begroting"]:
+            assert row["soort"] == "lasten"
+            assert row["prognose"] > row["begroting_na_wijziging"]
+            assert row["toelichting_vereist"]
+        if row["omschrijving"] == "Wsw" and row["oordeel"] == "V":
+            assert not row["overschrijding_begroting"]
 
 
 def test_workbook_values_equal_the_core(herberekend, eerste):
@@ -78,12 +96,12 @@ def test_workbook_values_equal_the_core(herberekend, eerste):
     data = {r["sleutel"]: r for r in eerste["json"]["rijen"]}
     pairs = {"Begroting na wijziging": "begroting_na_wijziging",
              "Begroot t/m kwartaal": "begroot_tm", "Realisatie t/m kwartaal": "realisatie_tm",
-             "Verschil (realisatie − begroot)": "verschil", "Verschil %": "percentage",
+             "Verschil": "verschil", "Verschil %": "percentage",
              "Prognose jaar (lineair)": "prognose_lineair",
-             "Prognose jaar (rest volgens begroting)": "prognose_begroting",
+             "Prognose jaar": "prognose_begroting",
              "Volume-effect": "volume_effect", "Prijseffect": "prijs_effect",
              "V/N": "oordeel", "Toelichting vereist": "toelichting_vereist",
-             "Lasten boven begroting na wijziging": "overschrijding_begroting"}
+             "Boven begroting (jaar)": "overschrijding_begroting"}
     compared = 0
     for sheet in ("Producten", "Exploitatie"):
         columns = header_columns(eerste["rapport"], sheet)
@@ -254,3 +272,49 @@ def test_generated_workbook_serves_as_begroting(tmp_path, run_cli):
         run_cli(*args)
         results.append(json.loads(summary.read_text(encoding="utf-8"))["rijen"])
     assert results[0] == results[1]
+
+
+def test_cached_values_equal_the_recalculated_ones(herberekend, eerste):
+    """Every formula carries the core's figure as its cached value: a viewer that does not
+    calculate (Protected View, a phone) shows what Excel and LibreOffice compute."""
+    formulas = openpyxl.load_workbook(eerste["rapport"])
+    cached = openpyxl.load_workbook(eerste["rapport"], data_only=True)
+    compared = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                want = herberekend[sheet.title].get(cell.coordinate)
+                got = cached[sheet.title][cell.coordinate].value
+                if isinstance(want, (int, float)) and not isinstance(want, bool):
+                    assert got == pytest.approx(want, abs=TOL), (sheet.title, cell.coordinate)
+                else:
+                    assert got == want or (got in ("", None) and want in ("", None)), \
+                        (sheet.title, cell.coordinate, got, want)
+                compared += 1
+    assert compared > 400
+
+
+def test_samenvatting_reads_as_a_board_summary(herberekend, eerste):
+    sheet = herberekend["Samenvatting"]
+    texts = [v for v in sheet.values() if isinstance(v, str)]
+    assert texts[0] == "Bestuursrapportage Werkom 2023: kwartaal 2"
+    assert any("Peildatum 30 juni 2023" in t for t in texts)
+    assert any(t.startswith("Na de peildatum, niet meegeteld: 2023-02") for t in texts)
+    prognose = eerste["json"]["prognose"]
+    assert set(prognose["per_gemeente"]) == {"Zaanstad", "Purmerend"}
+    shares = sum(to_cents(g["prognose"]) for g in prognose["per_gemeente"].values())
+    assert to_cents(prognose["reserve_mutatie"]) - shares == to_cents(prognose["saldo"])
+
+
+def test_vorige_of_another_year_is_refused(eerste, tmp_path, run_cli):
+    other = tmp_path / "ander.xlsx"
+    book = openpyxl.load_workbook(eerste["rapport"])
+    book["Voorblad"]["B4"] = 2022
+    book.save(other)
+    target = tmp_path / "k4.xlsx"
+    code, _, err = run_cli(*kwartaal_args(REAL / "grootboek_2023.csv", 4, target, "--vorige", other))
+    assert code == 2
+    assert "Voorblad!B4: dit rapport is van begrotingsjaar 2022, niet van 2023" in err
+    assert not target.exists()

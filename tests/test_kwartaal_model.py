@@ -67,3 +67,16 @@ def test_bad_profiles(parts, tmp_path, body, message):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(InvoerFout, match=message):
         load_profielen(path, parts[0])
+
+
+@pytest.mark.parametrize("prognose, begroting, soort, expected", [
+    (1_000_000.01, 1_000_000.00, "lasten", True),
+    (1_000_000.00, 1_000_000.00, "lasten", False),
+    (-150_000.00, -200_000.00, "lasten", True),   # operationeel resultaat lower than budgeted
+    (-250_000.00, -200_000.00, "lasten", False),  # a better result is a voordeel
+    (2_000_000.00, 1_000_000.00, "baten", False),
+])
+def test_overschrijding_compares_the_year_with_the_year(prognose, begroting, soort, expected):
+    from pyfuncs.kwartaal import exceeds_budget
+
+    assert exceeds_budget(prognose, begroting, soort) is expected

@@ -331,3 +331,18 @@ def test_dense_and_sparse_sums_agree(monkeypatch, limit, whole):
     sums = frame.pop("netto")
     assert frame == {"kwartaal": [1, 4], "regel": ["B", "A"], "bijdrage": [False, True]}
     assert sums == ([0.3, 2.5] if whole else pytest.approx([0.3, 2.5]))  # cents: exact
+
+
+def test_ledger_sums_are_whole_cents():
+    """Σ over many lines is exact in cents (a float sum gives -80256.98000000001)."""
+    import pandas as pd
+
+    from budgets.grootboek.lezen import KEYS, Grootboek, totals_to_date
+    from budgets.grootboek.meldingen import Meldingen
+
+    amounts = [0.1, 0.2, -80257.28, 0.0] * 1000
+    rows = [(1 + i % 4, "Kosten", "", "", False, a) for i, a in enumerate(amounts)]
+    frame = pd.DataFrame(rows, columns=[*KEYS, "netto"])
+    total = totals_to_date(Grootboek("t", frame, len(rows), Meldingen()), 4, ["regel"])["Kosten"]
+    assert repr(float(total)) == "-80256980.0"
+    assert sum(amounts) != -80256980.0  # what a float sum would have given

@@ -80,3 +80,32 @@ def test_basis_na_wijziging_on_the_sample(root):
     assert reintegratie.volume == pytest.approx(reintegratie.volume_primitief + 40)
     spec = after.begroting
     assert reintegratie.volume_primitief == pytest.approx(spec.volume("Zaanstad", "Re-integratie", 2023))
+
+
+@pytest.mark.parametrize("body, message", [
+    ("wijzigingen: [{nummer: 1, besluit: x, regels: {Kosten: 5}}]", "'datum' ontbreekt"),
+    ("wijzigingen: [{nummer: 1, datum: 05-01-2025, jaar: 2024, besluit: x}]",
+     r"wijzigingen\[0\].datum: 05-01-2025 valt buiten het begrotingsjaar 2024"),
+    ("wijzigingen: [{nummer: 1, datum: 05-01-2021, jaar: 2024, besluit: x}]",
+     "valt buiten het begrotingsjaar 2024"),
+])
+def test_a_wijziging_needs_a_date_in_its_year(tmp_path, body, message):
+    path = write(tmp_path, body)
+    with pytest.raises(InvoerFout, match=message) as caught:
+        load_wijzigingen(path, REGELS, PRODUCTEN, GEMEENTEN)
+    assert str(path) in str(caught.value)
+
+
+def test_peildatum_counts_only_wijzigingen_decided_by_then(root):
+    folder = root / "samples" / "werkom"
+    changes = folder / "realisatie" / "wijzigingen_2023.yaml"
+    kosten = "Kosten (loonkosten doelgroep en apparaat)"
+    for quarter, counted, later, change in ((1, [], ["2023-01", "2023-02"], 0),
+                                            (2, ["2023-01"], ["2023-02"], 0),
+                                            (3, ["2023-01", "2023-02"], [], 250000),
+                                            (None, ["2023-01", "2023-02"], [], 250000)):
+        basis = load_basis(folder / "begroting.yaml", 2023, changes, quarter)
+        assert [w.nummer for w in basis.wijzigingen] == counted
+        assert [w.nummer for w in basis.na_peildatum] == later
+        assert next(r for r in basis.regels if r.naam == kosten).wijziging == change
+    assert str(load_basis(folder / "begroting.yaml", 2023, changes, 2).peildatum) == "2023-06-30"

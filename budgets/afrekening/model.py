@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from budgets.grootboek.lezen import Grootboek, totals_to_date
 from budgets.pc.jaarbegroting import Basis
+from budgets.spec.resultaten import compute
 from pyfuncs.afrekening import settle, settled_volume
 from pyfuncs.afronding import from_cents, to_cents
 from pyfuncs.fouten import InvoerFout
@@ -113,11 +114,14 @@ class RegelRealisatie:
 
 @dataclass(frozen=True)
 class Reservepositie:
-    """The reserve: stand at the start of the year, minimum and maximum (None: none)."""
+    """The reserve: stand at the start of the year, minimum and maximum (None: none), all
+    EUR; bron says where the opening stand comes from (Dutch, for the reader)."""
 
     begin: float
     minimum: float
     maximum: float | None
+    bron: str = ""
+    opgegeven: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,19 @@ def reserve_position(basis: Basis, stand: float | None) -> Reservepositie:
     if maximum is None and reserve.maximum_percentage is not None:
         lasten = sum(r.na_wijziging for r in basis.regels if r.soort == "lasten")
         maximum = reserve.maximum_percentage / 100 * lasten
-    begin = reserve.stand_begin if stand is None else stand
-    return Reservepositie(float(begin), float(reserve.minimum), maximum)
+    if stand is not None:
+        return Reservepositie(float(stand), float(reserve.minimum), maximum,
+                              "opgegeven bij het afrekenen (--reserve-stand), in plaats van de "
+                              "verwachte stand volgens de begroting", True)
+    return Reservepositie(projected_opening(basis), float(reserve.minimum), maximum,
+                          f"begroting {basis.begroting.begrotingsjaar}: verwachte stand begin "
+                          f"{basis.jaar} (verloop van de reserve in de begroting)")
+
+
+def projected_opening(basis: Basis) -> float:
+    """The begroting's own projected stand of the reserve at the start of the settled year
+    (its reserve corkscrew, budgets.spec.resultaten)."""
+    return float(compute(basis.begroting).reserve_begin[basis.jaar])
 
 
 def default_voorschotten(basis: Basis) -> dict[str, tuple[float, ...]]:

@@ -1,14 +1,15 @@
 """The total sheet of the afrekening (gemeenten, saldo, reserve corkscrew, checks) and the
 Exploitatie sheet (jaarrekening form: primitief, wijzigingen, na wijziging, realisatie)."""
 
-from budgets.afrekening.model import Afrekening
+from budgets.afrekening.model import Afrekening, cents_sum
 from budgets.excel.formules import reserve_mutatie
-from budgets.excel.rapportblad import print_setup, put, put_text
+from budgets.excel.rapportblad import print_setup, put, put_text, set_width
 
 MARKER = "Afrekening"
 TOTAL_HEAD = ("Gemeente", "Productbijdragen", "Doorbelastingen", "Definitieve bijdrage",
-              "Betaalde voorschotten", "Sleutel saldo (bijdragen excl. loonkosten)",
+              "Betaalde voorschotten", "Grondslag saldo (bijdragen zonder loonkosten)",
               "Aandeel saldo (+ bijbetalen, − terug)", "Te betalen (+) / te ontvangen (−)")
+BRON_WOORDEN = {"bijdragen": "bijdragen gemeenten", "doorbelastingen": "doorbelastingen"}
 FIRST_GEMEENTE_ROW = 12
 EXPLOITATIE_HEAD = ("Regel", "Baten/lasten", "S/I", "Bron", "Primitieve begroting",
                     "Wijzigingen", "Begroting na wijziging", "Realisatie", "Verschil",
@@ -25,33 +26,39 @@ def exploitatie_sheet(book, afrekening: Afrekening) -> str:
              "mee in de netto kosten.")
     for c, text in enumerate(EXPLOITATIE_HEAD, start=1):
         put_text(sheet, 4, c, text, "kop")
+    sheet.hoogtes[4] = 40
     for r, line in enumerate(afrekening.regels, start=5):
         _line_row(sheet, r, line)
     r = 5 + len(afrekening.regels)
     last = r - 1
     put_text(sheet, r + 1, 1, "Werkelijke netto kosten (lasten − baten, regels die meetellen)",
              "totaal")
-    put(sheet, r + 1, 13, f"=SUM(M5:M{last})", "totaal", "euro")
-    for col, width in zip("ABCDEFGHIJKLM", (40, 10, 5, 14, 15, 14, 15, 15, 14, 14, 12, 16, 16),
+    put(sheet, r + 1, 13, f"=SUM(M5:M{last})", "totaal", "euro", afrekening.netto_kosten)
+    for col, width in zip("ABCDEFGHIJKLM", (34, 8, 4, 12, 13, 12, 13, 13, 12, 11, 8, 13, 13),
                           strict=True):
-        sheet.column_dimensions[col].width = width
+        set_width(sheet, col, width)
     print_setup(sheet, "Exploitatie", freeze="B5")
     return f"Exploitatie!$M${r + 1}"
 
 
 def _line_row(sheet, r: int, line) -> None:
-    texts = (line.naam, line.soort, "S" if line.aard == "structureel" else "I", line.bron or "")
+    texts = (line.naam, line.soort, "S" if line.aard == "structureel" else "I",
+             BRON_WOORDEN.get(line.bron, line.bron or ""))
     for c, text in enumerate(texts, start=1):
         put_text(sheet, r, c, text)
+    na = line.primitief + line.wijziging
     put(sheet, r, 5, line.primitief, "invoer", "euro")
     put(sheet, r, 6, line.wijziging, "invoer", "euro")
-    put(sheet, r, 7, f"=E{r}+F{r}", "berekening", "euro")
+    put(sheet, r, 7, f"=E{r}+F{r}", "berekening", "euro", na)
     put(sheet, r, 8, line.realisatie, "invoer", "euro")
-    put(sheet, r, 9, f"=H{r}-G{r}", "berekening", "euro")
-    put(sheet, r, 10, f'=AND(B{r}="lasten",H{r}>G{r})', "berekening", "algemeen")
-    put(sheet, r, 11, f'=IF(D{r}="","ja","nee")', "berekening", "tekst")
+    put(sheet, r, 9, f"=H{r}-G{r}", "berekening", "euro", cents_sum([line.realisatie, -na]))
+    put(sheet, r, 10, f'=AND(B{r}="lasten",ROUND(H{r},2)>ROUND(G{r},2))', "berekening",
+        "algemeen", line.soort == "lasten" and cents_sum([line.realisatie, -na]) > 0)
+    put(sheet, r, 11, f'=IF(D{r}="","ja","nee")', "berekening", "tekst",
+        "ja" if line.telt_mee else "nee")
     put(sheet, r, 12, line.bijdragen, "invoer", "euro")
-    put(sheet, r, 13, f'=IF(B{r}="lasten",1,-1)*(H{r}-L{r})*(K{r}="ja")', "berekening", "euro")
+    put(sheet, r, 13, f'=IF(B{r}="lasten",1,-1)*(H{r}-L{r})*(K{r}="ja")', "berekening", "euro",
+        line.kosten)
 
 
 def _info(sheet, afrekening: Afrekening) -> None:
@@ -60,53 +67,66 @@ def _info(sheet, afrekening: Afrekening) -> None:
     info += [(label, str(value)) for label, value in afrekening.bronnen.items()]
     for i, (label, value) in enumerate(info[:8], start=2):
         put_text(sheet, i, 1, label)
-        put_text(sheet, i, 2, value, "invoer")
+        put_text(sheet, i, 2, value, "toelichting")
 
 
 def _gemeenten(sheet, afrekening: Afrekening, links: list) -> int:
     for c, text in enumerate(TOTAL_HEAD, start=1):
         put_text(sheet, FIRST_GEMEENTE_ROW - 1, c, text, "kop")
+    sheet.hoogtes[FIRST_GEMEENTE_ROW - 1] = 40
     r = FIRST_GEMEENTE_ROW
     for (title, cells), g in zip(links, afrekening.gemeenten, strict=True):
         ref = f"'{title}'!"
         put_text(sheet, r, 1, g.gemeente)
+        values = _gemeente_values(g)
         for c, key in ((2, "producten"), (3, "doorbelastingen"), (4, "definitief"),
                        (5, "voorschotten"), (6, "sleutel")):
-            put(sheet, r, c, f"={ref}{cells[key]}", "berekening", "euro")
+            put(sheet, r, c, f"={ref}{cells[key]}", "berekening", "euro", values[c - 2])
         put(sheet, r, 7, g.aandeel_saldo, "invoer", "euro")
-        put(sheet, r, 8, f"=D{r}-E{r}+G{r}", "berekening", "euro")
+        put(sheet, r, 8, f"=D{r}-E{r}+G{r}", "berekening", "euro", g.te_betalen)
         r += 1
     put_text(sheet, r, 1, "Totaal", "totaal")
+    every = [_gemeente_values(g) + [g.aandeel_saldo, g.te_betalen] for g in afrekening.gemeenten]
     for c in range(2, 9):
         col = "ABCDEFGH"[c - 1]
-        put(sheet, r, c, f"=SUM({col}{FIRST_GEMEENTE_ROW}:{col}{r - 1})", "totaal", "euro")
+        put(sheet, r, c, f"=SUM({col}{FIRST_GEMEENTE_ROW}:{col}{r - 1})", "totaal", "euro",
+            cents_sum(v[c - 2] for v in every))
     return r
+
+
+def _gemeente_values(g) -> list[float]:
+    return [g.productbijdragen, g.doorbelast, g.definitief, g.betaald, g.sleutel]
 
 
 def _reserve(sheet, afrekening: Afrekening, total: int, netto_cell: str) -> int:
     r = total + 2
-    reserve = afrekening.reserve
+    reserve, split = afrekening.reserve, afrekening.verdeling
     put_text(sheet, r, 1, "Saldo en reserve", "kop")
     mutatie = reserve_mutatie(f"B{r + 2}", f"B{r + 3}", f"B{r + 4}",
                               f"B{r + 5}" if reserve.maximum is not None else None)
+    definitief = cents_sum(g.definitief for g in afrekening.gemeenten)
     rows = [
-        ("Werkelijke netto kosten van de regeling", f"={netto_cell}", "berekening"),
+        ("Werkelijke netto kosten van de regeling", f"={netto_cell}", "berekening",
+         afrekening.netto_kosten),
         ("Saldo: definitieve bijdragen − netto kosten (+ overschot, − tekort)",
-         f"=D{total}-B{r + 1}", "berekening"),
-        ("Reserve: stand begin jaar", reserve.begin, "invoer"),
-        ("Reserve: minimum", reserve.minimum, "invoer"),
-        ("Reserve: maximum", reserve.maximum, "invoer"),
-        ("Mutatie reserve (+ dotatie, − onttrekking)",
-         f"={mutatie}", "berekening"),
-        ("Reserve: stand einde jaar", f"=B{r + 3}+B{r + 6}", "totaal"),
-        ("Door de gemeenten te dragen (mutatie − saldo)", f"=B{r + 6}-B{r + 2}", "berekening"),
+         f"=D{total}-B{r + 1}", "berekening", cents_sum([definitief, -afrekening.netto_kosten])),
+        ("Reserve: stand begin jaar", reserve.begin, "invoer", None),
+        ("Reserve: minimum", reserve.minimum, "invoer", None),
+        ("Reserve: maximum", reserve.maximum, "invoer", None),
+        ("Mutatie reserve (+ dotatie, − onttrekking)", f"={mutatie}", "berekening",
+         split.reserve_mutatie),
+        ("Reserve: stand einde jaar", f"=B{r + 3}+B{r + 6}", "totaal",
+         cents_sum([reserve.begin, split.reserve_mutatie])),
+        ("Door de gemeenten te dragen (mutatie − saldo)", f"=B{r + 6}-B{r + 2}", "berekening",
+         cents_sum([split.reserve_mutatie, -afrekening.saldo])),
     ]
-    for i, (label, value, kind) in enumerate(rows, start=1):
+    for i, (label, value, kind, cache) in enumerate(rows, start=1):
         put_text(sheet, r + i, 1, label, kind if kind == "totaal" else "label")
         if value is None:
             put_text(sheet, r + i, 2, "geen maximum", "invoer")
         else:
-            put(sheet, r + i, 2, value, kind, "euro")
+            put(sheet, r + i, 2, value, kind, "euro", cache)
+    put_text(sheet, r + 3, 3, f"Bron: {reserve.bron}", "toelichting")
     return r
 
 
@@ -123,9 +143,10 @@ def _checks(sheet, total: int, r: int) -> None:
     ]
     for i, (label, formula) in enumerate(checks, start=1):
         put_text(sheet, c + i, 1, label)
-        put(sheet, c + i, 2, formula, "controle", "algemeen")
+        put(sheet, c + i, 2, formula, "controle", "algemeen", True)
     put_text(sheet, c + len(checks) + 1, 1, "Alle controles in orde", "totaal")
-    put(sheet, c + len(checks) + 1, 2, f"=AND(B{c + 1}:B{c + len(checks)})", "controle", "algemeen")
+    put(sheet, c + len(checks) + 1, 2, f"=AND(B{c + 1}:B{c + len(checks)})", "controle",
+        "algemeen", True)
 
 
 def total_sheet(sheet, afrekening: Afrekening, links: list, netto_cell: str) -> None:
@@ -133,6 +154,6 @@ def total_sheet(sheet, afrekening: Afrekening, links: list, netto_cell: str) -> 
     total = _gemeenten(sheet, afrekening, links)
     r = _reserve(sheet, afrekening, total, netto_cell)
     _checks(sheet, total, r)
-    for col, width in zip("ABCDEFGH", (62, 18, 16, 18, 18, 20, 20, 20), strict=True):
-        sheet.column_dimensions[col].width = width
+    for col, width in zip("ABCDEFGH", (58, 15, 15, 15, 15, 15, 15, 15), strict=True):
+        set_width(sheet, col, width)
     print_setup(sheet, f"Afrekening {afrekening.basis.jaar}", freeze=f"B{FIRST_GEMEENTE_ROW}")

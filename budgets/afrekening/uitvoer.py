@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from budgets.afrekening.aansluiting import milestones, reconcile
 from budgets.afrekening.model import Afrekening, cents_sum
 from budgets.bestanden import json_text
 from budgets.excel.formaten import euro
@@ -26,8 +27,9 @@ def table_lines(afrekening: Afrekening) -> list[str]:
     return lines
 
 
-def summary(afrekening: Afrekening) -> dict:
+def summary(afrekening: Afrekening, steps=None, prognose: dict | None = None) -> dict:
     """Everything in the afrekening as plain data (EUR)."""
+    steps = reconcile(afrekening) if steps is None else steps
     def gemeente(g):
         return {
             "gemeente": g.gemeente, "productbijdragen": g.productbijdragen,
@@ -43,12 +45,15 @@ def summary(afrekening: Afrekening) -> dict:
         "bronnen": {k: str(v) for k, v in afrekening.bronnen.items()},
         "gemeenten": [gemeente(g) for g in afrekening.gemeenten],
         "netto_kosten": afrekening.netto_kosten, "saldo": afrekening.saldo,
-        "reserve": {"begin": r.begin, "minimum": r.minimum, "maximum": r.maximum,
+        "reserve": {"begin": r.begin, "bron": r.bron, "opgegeven": r.opgegeven,
+                    "minimum": r.minimum, "maximum": r.maximum,
                     "mutatie": afrekening.verdeling.reserve_mutatie},
         "exploitatie": [{**line.__dict__, "na_wijziging": line.primitief + line.wijziging}
                         for line in afrekening.regels],
+        "aansluiting": {"stappen": [s.__dict__ for s in steps],
+                        "saldi": milestones(afrekening, steps), "prognose_kwartaal_4": prognose},
     }
 
 
-def write_summary(afrekening: Afrekening, path: Path) -> None:
-    Path(path).write_text(json_text(summary(afrekening)), encoding="utf-8")
+def write_summary(afrekening: Afrekening, path: Path, steps=None, prognose=None) -> None:
+    Path(path).write_text(json_text(summary(afrekening, steps, prognose)), encoding="utf-8")

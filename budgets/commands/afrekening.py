@@ -1,17 +1,21 @@
 """`begroting afrekening`: the year-end settlement per gemeente."""
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
-from budgets.afrekening.model import build_settlement, default_voorschotten
+from budgets.afrekening.aansluiting import reconcile
+from budgets.afrekening.model import build_settlement, cents_sum, default_voorschotten
 from budgets.afrekening.rapport import write_settlement
 from budgets.afrekening.uitvoer import table_lines, write_summary
 from budgets.afrekening.voorschotten import load_voorschotten
 from budgets.bestanden import check_writable, write_atomically
+from budgets.excel.rapportblad import print_to_pdf
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
 from budgets.pc.jaarbegroting import load_basis
+from budgets.pc.vorig_rapport import read_q4_prognose
 
 VOORBEELD = """voorbeeld:
   begroting afrekening samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023.csv \\
@@ -38,16 +42,61 @@ def add_parser(subparsers) -> None:
     p.add_argument("--wijzigingen", type=Path, help="begrotingswijzigingen (YAML)")
     p.add_argument("--voorschotten", type=Path, help="betaalde voorschotten (YAML); standaard de "
                    "begrote bijdrage in 12 gelijke maandtermijnen")
-    p.add_argument("--reserve-stand", type=float, metavar="EUR",
-                   help="stand van de reserve aan het begin van het jaar (standaard: stand_begin "
-                   "uit de begroting)")
+    p.add_argument("--reserve-stand", type=amount_argument, metavar="EUR",
+                   help="stand van de reserve aan het begin van het jaar, bijvoorbeeld 1445000 of "
+                   "1.445.000,00 (standaard: de verwachte stand volgens de begroting)")
     p.add_argument("--samenvatting", type=Path, metavar="JSON", help="schrijf de uitkomsten ook als JSON")
     p.add_argument("--negeer-onplaatsbaar", action="store_true",
                    help="reken ook af als regels niet te plaatsen zijn (alleen gemeld)")
     p.add_argument("-o", "--uitvoer", type=Path, metavar="XLSX",
                    help="werkmap (standaard afrekening_JJJJ.xlsx)")
+    p.add_argument("--vorige", type=Path, metavar="XLSX", help="bestuursrapportage van kwartaal 4: "
+                   "de aansluiting toont dan het verschil tussen de prognose en de afrekening")
+    p.add_argument("--besluit", metavar="TEKST", help="het AB-besluit waarnaar de "
+                   "afrekeningsbrieven verwijzen, bijvoorbeeld 'AB-besluit 4 juli 2024, agendapunt 6'")
+    p.add_argument("--datum", type=date_argument, metavar="DD-MM-JJJJ",
+                   help="datum van de afrekeningsbrieven (standaard vandaag)")
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, metavar="PDF",
+                   help="druk de afrekening en de brieven ook af als PDF (standaard naast de werkmap)")
     p.add_argument("--overschrijf", action="store_true", help="vervang een bestaande werkmap")
     p.set_defaults(run=run)
+
+
+def amount_argument(text: str) -> float:
+    """An amount in euros as typed on the command line: 1445000, 1445000.50, 1.445.000,50."""
+    cleaned = text.strip().replace("€", "").replace(" ", "")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or abs(value) >= 1e13:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen bedrag in euro's (bijvoorbeeld "
+                                         "1445000 of 1.445.000,00)")
+    return value
+
+
+def date_argument(text: str):
+    """A date as dd-mm-jjjj (or jjjj-mm-dd)."""
+    from datetime import datetime
+
+    for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is geen datum (verwacht dd-mm-jjjj)")
+
+
+def _prognose(args, basis, afrekening) -> dict | None:
+    if not args.vorige:
+        return None
+    found = read_q4_prognose(args.vorige, basis.naam, basis.jaar)
+    return {**found, "afrekening": afrekening.saldo,
+            "verschil": cents_sum([afrekening.saldo, -found["saldo"]])}
 
 
 def run(args) -> int:
@@ -67,10 +116,24 @@ def run(args) -> int:
                "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
     afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
                                   bronnen)
-    write_atomically(target, lambda tmp: write_settlement(afrekening, tmp), args.overschrijf)
+    steps = reconcile(afrekening)
+    prognose = _prognose(args, basis, afrekening)
+    brief = {"datum": args.datum, "besluit": args.besluit}
+    pdf = None if args.pdf is None else (target.with_suffix(".pdf") if args.pdf is True
+                                         else Path(args.pdf))
+    if pdf:
+        check_writable(pdf, args.overschrijf)
+
+    def write(path):
+        write_settlement(afrekening, path, steps, brief, prognose)
+
+    write_atomically(target, write, args.overschrijf)
     if args.samenvatting:
-        write_atomically(args.samenvatting, lambda tmp: write_summary(afrekening, tmp),
+        write_atomically(args.samenvatting,
+                         lambda tmp: write_summary(afrekening, tmp, steps, prognose),
                          args.overschrijf)
+    if pdf:
+        write_atomically(pdf, lambda tmp: print_to_pdf(write, tmp), args.overschrijf)
     print("\n".join(table_lines(afrekening)))
     _notes(basis, args, grootboek, realised)
     print(f"afrekening: {target}")
@@ -83,10 +146,6 @@ def _notes(basis, args, grootboek, realised) -> None:
             print(f"let op: geen gerealiseerd volume voor {p.product} in {p.gemeente} in "
                   f"{args.volumes}; afgerekend met volume 0 volgens de regel '{p.regel}'",
                   file=sys.stderr)
-    if args.reserve_stand is None and basis.jaar != min(basis.begroting.jaren):
-        print(f"let op: de reserve begint met stand_begin uit de begroting (begin "
-              f"{min(basis.begroting.jaren)}); geef --reserve-stand voor de stand begin "
-              f"{basis.jaar}", file=sys.stderr)
     m = grootboek.meldingen
     if m.aantal_dubbel:
         print(f"let op: {m.aantal_dubbel} exact dubbele regel(s), bijvoorbeeld "

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 from budgets.bestanden import check_writable, write_atomically
+from budgets.excel.rapportblad import print_to_pdf
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
 from budgets.kwartaal.drempels import drempels
@@ -52,6 +53,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--alle-rijen", action="store_true", help="toon alle rijen in de terminal")
     p.add_argument("-o", "--uitvoer", type=Path, metavar="XLSX",
                    help="rapport (standaard kwartaal_JJJJ_KQ.xlsx)")
+    p.add_argument("--pdf", type=Path, nargs="?", const=True, metavar="PDF",
+                   help="druk de bestuursrapportage ook af als PDF (standaard naast het rapport)")
     p.add_argument("--overschrijf", action="store_true",
                    help="vervang een bestaand rapport (de toelichtingen daarin blijven bewaard)")
     p.set_defaults(run=run)
@@ -63,8 +66,8 @@ def _raw():
     return argparse.RawDescriptionHelpFormatter
 
 
-def _toelichtingen(args, target: Path) -> dict:
-    found = read_toelichtingen(args.vorige) if args.vorige else {}
+def _toelichtingen(args, target: Path, basis) -> dict:
+    found = read_toelichtingen(args.vorige, basis.naam, basis.jaar) if args.vorige else {}
     if target.exists() and args.overschrijf:
         found.update(read_toelichtingen(target))
     return found
@@ -72,7 +75,7 @@ def _toelichtingen(args, target: Path) -> dict:
 
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
-    basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
+    basis = load_basis(args.begroting, args.jaar, args.wijzigingen, quarter)
     target = args.uitvoer or Path(f"kwartaal_{basis.jaar}_K{quarter}.xlsx")
     check_writable(target, args.overschrijf)
     if args.samenvatting:
@@ -81,21 +84,34 @@ def run(args) -> int:
     realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), quarter,
                                   args.negeer_onplaatsbaar)
     grootboek, volumes = realisatie.grootboek, realisatie.volumes
-    toelichtingen = _toelichtingen(args, target)
+    toelichtingen = _toelichtingen(args, target, basis)
     bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
                "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,
                "Wijzigingen": args.wijzigingen or "(geen)", "Vorig rapport": args.vorige or "(geen)"}
     rapport = build_report(basis, grootboek, quarter,
                            drempels(args.drempel_regel, args.drempel_product, args.drempel_totaal),
                            volumes, load_profielen(args.profielen, basis), toelichtingen, bronnen)
+    pdf = _pdf_target(args.pdf, target)
+    if pdf:
+        check_writable(pdf, args.overschrijf)
     write_atomically(target, lambda tmp: write_report(rapport, tmp), args.overschrijf)
+    if pdf:
+        write_atomically(pdf, lambda tmp: print_to_pdf(
+            lambda book: write_report(rapport, book, board_pack=True), tmp), args.overschrijf)
     if args.samenvatting:
         write_atomically(args.samenvatting, lambda tmp: write_summary(rapport, tmp),
                          args.overschrijf)
     print("\n".join(table_lines(rapport, args.alle_rijen)))
     _report_findings(rapport)
-    print(f"rapport: {target}")
+    print(f"rapport: {target}" + (f"; pdf: {pdf}" if pdf else ""))
     return 1 if rapport.ontbrekend else 0
+
+
+def _pdf_target(option, target: Path) -> Path | None:
+    """--pdf alone: beside the workbook; --pdf FILE: there."""
+    if option is None:
+        return None
+    return target.with_suffix(".pdf") if option is True else Path(option)
 
 
 def _report_findings(rapport) -> None:

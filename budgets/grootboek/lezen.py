@@ -232,4 +232,8 @@ def totals_to_date(grootboek: Grootboek, kwartaal: int, by: list[str],
     frame = grootboek.bedragen[grootboek.bedragen["kwartaal"] <= kwartaal]
     if zonder_bijdragen:
         frame = frame[~frame["bijdrage"]]
-    return frame.groupby(by, observed=True)["netto"].sum()
+    cents = np.rint(frame["netto"].to_numpy() * 100)
+    if not np.allclose(cents, frame["netto"].to_numpy() * 100, rtol=0, atol=1e-6):
+        return frame.groupby(by, observed=True)["netto"].sum()  # more than two decimals
+    whole = frame[by].assign(centen=cents.astype(np.int64))
+    return whole.groupby(by, observed=True)["centen"].sum().rename("netto") / 100

@@ -2,7 +2,7 @@
 product, per exploitatie line and per total, each with its variance, effects, prognoses
 and whether a toelichting is required."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -10,7 +10,15 @@ from budgets.grootboek.lezen import Grootboek, totals_to_date
 from budgets.grootboek.meldingen import Meldingen
 from budgets.kwartaal.drempels import Drempel
 from budgets.pc.jaarbegroting import Basis, ProductRij, RegelRij
-from pyfuncs.kwartaal import Afwijking, budget_to_date, forecast, variance, volume_price_effect
+from budgets.pc.wijzigingen import amounts_per_wijziging
+from pyfuncs.kwartaal import (
+    Afwijking,
+    budget_to_date,
+    exceeds_budget,
+    forecast,
+    variance,
+    volume_price_effect,
+)
 
 AARD = {"structureel": "S", "incidenteel": "I"}
 
@@ -52,10 +60,20 @@ class Rij:
     effecten: Effecten | None = None
     toelichting: str = ""
     product: ProductRij | None = None
+    leden: int = 0
+    onderdelen: tuple = ()
+    per_wijziging: tuple = ()
+    na_peildatum: tuple = ()
 
     @property
     def na_wijziging(self) -> float:
         return self.primitief + self.wijziging
+
+    @property
+    def prognose(self) -> float:
+        """The year-end prognose the report judges by: realisatie plus the rest of the year
+        as budgeted (at Q4: the realisatie)."""
+        return self.prognose_begroting
 
     @property
     def drempelniveau(self) -> str:
@@ -63,13 +81,20 @@ class Rij:
 
     @property
     def overschrijding(self) -> bool:
-        """Begrotingsrechtmatigheid: lasten above the begroting na wijziging."""
-        return self.soort == "lasten" and self.realisatie_tm > self.na_wijziging
+        """Begrotingsrechtmatigheid: the year-end prognose of lasten above the begroting na
+        wijziging (pyfuncs.kwartaal.exceeds_budget)."""
+        return exceeds_budget(self.prognose, self.na_wijziging, self.soort)
+
+    @property
+    def toelichten(self) -> bool:
+        """A toelichting is required: the variance exceeds the threshold, or the lasten
+        exceed the begroting na wijziging (whatever the threshold)."""
+        return self.afwijking.toelichten or self.overschrijding
 
     @property
     def ontbreekt(self) -> bool:
         """A toelichting is required and none is given."""
-        return self.afwijking.toelichten and not self.toelichting.strip()
+        return self.toelichten and not self.toelichting.strip()
 
 
 @dataclass(frozen=True)
@@ -132,14 +157,24 @@ def product_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drem
         members = [p for p in basis.producten if p.product == name]
         for p in members:
             real = float(realised.get((p.product, p.gemeente), 0.0))
-            rows.append(_row(f"product|{p.product}|{p.gemeente}", "product", p.product, p.gemeente,
-                             "lasten", "S", p.volume_primitief * p.kostprijs,
-                             p.volume_wijziging * p.kostprijs, real, kwartaal, drempel,
-                             effecten=_effects(p, kwartaal, real, volumes), product=p))
+            row = _row(f"product|{p.product}|{p.gemeente}", "product", p.product, p.gemeente,
+                       "lasten", "S", p.volume_primitief * p.kostprijs,
+                       p.volume_wijziging * p.kostprijs, real, kwartaal, drempel,
+                       effecten=_effects(p, kwartaal, real, volumes), product=p)
+            rows.append(_with_changes(row, basis, None, [(p.product, p.gemeente, p.kostprijs)]))
         part = rows[-len(members):]
-        rows.append(_row(f"producttotaal|{name}", "producttotaal", name, "Totaal", "lasten", "S",
-                         *_sums(part), kwartaal, drempel, begroot=_sums(part, "begroot_tm")[0]))
+        total = _row(f"producttotaal|{name}", "producttotaal", name, "Totaal", "lasten", "S",
+                     *_sums(part), kwartaal, drempel, begroot=_sums(part, "begroot_tm")[0])
+        rows.append(replace(_with_changes(total, basis, None, [(p.product, p.gemeente, p.kostprijs)
+                                                              for p in members]),
+                            leden=len(members), onderdelen=tuple(part)))
     return rows
+
+
+def _with_changes(row: Rij, basis: Basis, regel: str | None, volumes: list) -> Rij:
+    """The row with its amount per wijziging: counted, and decided after the peildatum."""
+    return replace(row, per_wijziging=amounts_per_wijziging(basis.wijzigingen, regel, volumes),
+                   na_peildatum=amounts_per_wijziging(basis.na_peildatum, regel, volumes))
 
 
 def line_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drempel,
@@ -149,9 +184,12 @@ def line_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drempel
     for line in basis.regels:
         netto = float(realised.get(line.naam, 0.0))
         real = netto if line.soort == "lasten" else -netto
-        rows.append(_row(f"regel|{line.naam}", "regel", line.naam, "", line.soort,
-                         AARD.get(line.aard, ""), line.primitief, line.wijziging, real, kwartaal,
-                         drempel, profiel=profielen.get(line.naam)))
+        row = _row(f"regel|{line.naam}", "regel", line.naam, "", line.soort,
+                   AARD.get(line.aard, ""), line.primitief, line.wijziging, real, kwartaal,
+                   drempel, profiel=profielen.get(line.naam))
+        fed = [(p.product, p.gemeente, p.kostprijs) for p in basis.producten] \
+            if line.bron == "bijdragen" else []
+        rows.append(_with_changes(row, basis, line.naam, fed))
     return rows
 
 
@@ -184,8 +222,7 @@ def total_rows(lines: list[Rij], products: list[Rij], kwartaal: int, drempel: Dr
 def with_toelichtingen(rows: list[Rij], toelichtingen: dict) -> tuple[list[Rij], dict]:
     """Attach earlier toelichtingen by key; return those whose row no longer exists."""
     keys = {row.sleutel for row in rows}
-    attached = [Rij(**{**row.__dict__, "toelichting": toelichtingen.get(row.sleutel, "")})
-                for row in rows]
+    attached = [replace(row, toelichting=toelichtingen.get(row.sleutel, "")) for row in rows]
     return attached, {k: v for k, v in toelichtingen.items() if k not in keys and v.strip()}
 
 

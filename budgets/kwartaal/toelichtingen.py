@@ -52,14 +52,30 @@ def _from_sheet(path: Path, name: str, sheet) -> dict[str, str]:
     return found
 
 
-def read_toelichtingen(path: Path) -> dict[str, str]:
-    """Key -> toelichting from a previous kwartaalrapportage (empty ones left out)."""
+def _check_same(path: Path, book, regeling: str | None, jaar: int | None) -> None:
+    """A previous report must be of the same regeling and year (Voorblad!B3, B4)."""
+    sheet = book["Voorblad"]
+    found = {row[0]: row[1] for row in sheet.iter_rows(min_row=3, max_row=4, max_col=2,
+                                                      values_only=True)}
+    if regeling is not None and str(found.get("Regeling")) != regeling:
+        raise InvoerFout(f"{path}: Voorblad!B3: dit rapport is van regeling "
+                         f"'{found.get('Regeling')}', niet van '{regeling}'")
+    if jaar is not None and str(found.get("Begrotingsjaar")) != str(jaar):
+        raise InvoerFout(f"{path}: Voorblad!B4: dit rapport is van begrotingsjaar "
+                         f"{found.get('Begrotingsjaar')}, niet van {jaar}")
+
+
+def read_toelichtingen(path: Path, regeling: str | None = None,
+                       jaar: int | None = None) -> dict[str, str]:
+    """Key -> toelichting from a previous kwartaalrapportage (empty ones left out); with
+    regeling and jaar, a report of another regeling or year is refused."""
     book = _open(Path(path))
     try:
         marker = book["Voorblad"]["A1"].value if "Voorblad" in book.sheetnames else None
         if marker != MARKER or not all(name in book.sheetnames for name in SHEETS):
             raise InvoerFout(f"{path}: dit is geen kwartaalrapportage (Voorblad!A1 is niet "
                              f"'{MARKER}' of de bladen {' en '.join(SHEETS)} ontbreken)")
+        _check_same(Path(path), book, regeling, jaar)
         found: dict[str, str] = {}
         for name in SHEETS:
             found.update(_from_sheet(Path(path), name, book[name]))

@@ -5,6 +5,7 @@ from pathlib import Path
 from budgets.bestanden import json_text
 from budgets.excel.formaten import euro
 from budgets.kwartaal.model import Kwartaalrapport, Rij
+from budgets.kwartaal.prognose import project
 from pyfuncs.afronding import excel_round
 
 
@@ -14,7 +15,7 @@ def _pct(rij: Rij) -> str:
 
 
 def _status(rij: Rij) -> str:
-    if not rij.afwijking.toelichten:
+    if not rij.toelichten:
         return ""
     return "toegelicht" if rij.toelichting.strip() else "TOELICHTING NODIG"
 
@@ -22,7 +23,7 @@ def _status(rij: Rij) -> str:
 def table_lines(rapport: Kwartaalrapport, all_rows: bool = False) -> list[str]:
     """The terminal summary: totals and every row that needs (or has) a toelichting."""
     shown = [r for r in rapport.rijen
-             if all_rows or r.niveau in ("producttotaal", "totaal") or r.afwijking.toelichten]
+             if all_rows or r.niveau in ("producttotaal", "totaal") or r.toelichten]
     head = ("Omschrijving", "Gemeente", "Begroot t/m", "Realisatie t/m", "Verschil", "%", "V/N",
             "Toelichting")
     rows = [(r.omschrijving[:44], r.gemeente[:12], euro(r.begroot_tm), euro(r.realisatie_tm),
@@ -34,7 +35,7 @@ def table_lines(rapport: Kwartaalrapport, all_rows: bool = False) -> list[str]:
         lines.append("  ".join(str(x).rjust(w) if 2 <= i <= 5 else str(x).ljust(w)
                                for i, (x, w) in enumerate(zip(row, widths, strict=True))))
     missing = len(rapport.ontbrekend)
-    lines.append(f"{sum(r.afwijking.toelichten for r in rapport.rijen)} rij(en) vragen een "
+    lines.append(f"{sum(r.toelichten for r in rapport.rijen)} rij(en) vragen een "
                  f"toelichting; {missing} daarvan zonder toelichting.")
     return lines
 
@@ -48,8 +49,11 @@ def _row_dict(rij: Rij) -> dict:
         "realisatie_tm": rij.realisatie_tm, "verschil": rij.afwijking.verschil,
         "percentage": rij.afwijking.percentage, "oordeel": rij.afwijking.oordeel,
         "prognose_lineair": rij.prognose_lineair, "prognose_begroting": rij.prognose_begroting,
-        "toelichting_vereist": rij.afwijking.toelichten, "toelichting": rij.toelichting,
+        "toelichting_vereist": rij.toelichten, "toelichting": rij.toelichting,
+        "drempel_overschreden": rij.afwijking.toelichten, "prognose": rij.prognose,
         "overschrijding_begroting": rij.overschrijding,
+        "wijzigingen_geteld": [{"nummer": n, "bedrag": a} for n, a in rij.per_wijziging],
+        "wijzigingen_na_peildatum": [{"nummer": n, "bedrag": a} for n, a in rij.na_peildatum],
     }
     if rij.effecten:
         data.update(begroot_volume_tm=rij.effecten.begroot_volume_tm,
@@ -58,14 +62,33 @@ def _row_dict(rij: Rij) -> dict:
     return data
 
 
+def _prognose(rapport: Kwartaalrapport) -> dict:
+    p = project(rapport)
+    return {"saldo_begroting_na_wijziging": p.saldo_begroot, "saldo": p.saldo_prognose,
+            "verschil": p.verschil, "reserve_begin": p.reserve_begin,
+            "reserve_mutatie_begroting": p.mutatie_begroot, "reserve_mutatie": p.mutatie_prognose,
+            "per_gemeente": {g.gemeente: {"begroting": g.begroot, "prognose": g.prognose}
+                             for g in p.per_gemeente}}
+
+
+def _changes(wijzigingen) -> list[dict]:
+    return [{"nummer": w.nummer, "datum": w.datum.isoformat(), "besluit": w.besluit,
+             "omschrijving": w.omschrijving} for w in wijzigingen]
+
+
 def summary(rapport: Kwartaalrapport) -> dict:
     """Everything in the report as plain data (amounts in EUR)."""
+    basis = rapport.basis
     return {
         "regeling": rapport.basis.naam, "jaar": rapport.basis.jaar, "kwartaal": rapport.kwartaal,
+        "peildatum": basis.peildatum.isoformat() if basis.peildatum else None,
+        "wijzigingen_geteld": _changes(basis.wijzigingen),
+        "wijzigingen_na_peildatum": _changes(basis.na_peildatum),
+        "prognose": _prognose(rapport),
         "bronnen": {k: str(v) for k, v in rapport.bronnen.items()},
         "drempels": {k: {"bedrag": d.bedrag, "percentage": d.pct, "combinatie": d.combinatie,
                          "tekst": d.tekst} for k, d in rapport.drempels.items()},
-        "toelichting_vereist": sum(r.afwijking.toelichten for r in rapport.rijen),
+        "toelichting_vereist": sum(r.toelichten for r in rapport.rijen),
         "toelichting_ontbreekt": [r.sleutel for r in rapport.ontbrekend],
         "rijen": [_row_dict(r) for r in rapport.rijen],
         "meldingen": rapport.meldingen.as_dict(),

@@ -6,11 +6,20 @@ not depend on the spec's internals.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from budgets.bestanden import read_yaml
 from budgets.grootboek.lezen import Plaatsing
-from budgets.pc.wijzigingen import Wijziging, line_change, load_wijzigingen, of_year, volume_change
+from budgets.pc.wijzigingen import (
+    Wijziging,
+    line_change,
+    load_wijzigingen,
+    of_year,
+    peildatum_of,
+    split_at,
+    volume_change,
+)
 from budgets.spec.laden import load_spec
 from budgets.spec.model import Begroting
 from pyfuncs.fouten import InvoerFout
@@ -73,6 +82,8 @@ class Basis:
     doorbelastingen: dict  # (naam, gemeente) -> (soort, EUR budget)
     wijzigingen: tuple[Wijziging, ...]
     begroting: Begroting
+    na_peildatum: tuple[Wijziging, ...] = ()
+    peildatum: date | None = None
 
     def plaatsing(self) -> Plaatsing:
         names = {p.product for p in self.producten} | {n for n, _ in self.doorbelastingen}
@@ -132,19 +143,25 @@ def _line_rows(spec: Begroting, jaar: int, wijzigingen, products) -> tuple[Regel
     return tuple(rows)
 
 
-def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None) -> Basis:
-    """Load the begroting and its wijzigingen for one year (default: the begrotingsjaar)."""
+def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None,
+               kwartaal: int | None = None) -> Basis:
+    """Load the begroting and its wijzigingen for one year (default: the begrotingsjaar).
+
+    With a kwartaal only the wijzigingen decided on or before its peildatum (the last day
+    of the quarter) count; the later ones are kept in na_peildatum."""
     spec = load_begroting(spec_path)
     year = check_year(spec, jaar, str(spec_path))
     line_kinds = {line.naam: line.soort for line in spec.exploitatie}
     every = load_wijzigingen(wijzigingen_path, line_kinds, [p.naam for p in spec.producten],
                              spec.gemeenten)
-    changes = of_year(every, year)
+    peildatum = None if kwartaal is None else peildatum_of(year, kwartaal)
+    changes, later = split_at(of_year(every, year), peildatum)
     products = _product_rows(spec, year, changes)
     doorbelastingen = {(d.naam, d.gemeente): (d.soort, float(d.bedragen.get(year, 0.0)))
                        for d in spec.doorbelastingen}
     return Basis(spec.naam, year, str(spec_path), spec.gemeenten, products,
-                 _line_rows(spec, year, changes, products), doorbelastingen, changes, spec)
+                 _line_rows(spec, year, changes, products), doorbelastingen, changes, spec,
+                 later, peildatum)
 
 
 def load_profielen(path: Path | None, basis: Basis) -> dict[str, tuple]:

@@ -10,11 +10,14 @@ File format (YAML, documented in docs/pc-cyclus.md):
         regels: {Overige bedrijfslasten: 45000}     # EUR, + raises the line's budget
         volumes: {Beschut werk: {Zaanstad: 4}}      # eenheid, + raises the volume
 
-Every amount changes the begroting of the year of `jaar` (default: the year of `datum`).
+Every amount changes the begroting of the year of `jaar` (default: the year of `datum`);
+the datum lies in that year or the year before (decided in advance), never after it. A
+report with a peildatum counts the wijzigingen decided on or before it and lists the later
+ones as "na de peildatum".
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from budgets.bestanden import read_yaml
@@ -85,6 +88,9 @@ def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> W
                 raise InvoerFout(f"{where}.volumes.{product}: '{gemeente}' is geen deelnemer")
             volumes[(product, gemeente)] = _number(amount, f"{where}.volumes.{product}.{gemeente}")
     jaar = int(_number(item.get("jaar", day.year), f"{where}.jaar"))
+    if not jaar - 1 <= day.year <= jaar:
+        raise InvoerFout(f"{where}.datum: {day:%d-%m-%Y} valt buiten het begrotingsjaar {jaar} "
+                         f"(een wijziging voor {jaar} wordt besloten in {jaar - 1} of {jaar})")
     return Wijziging(str(item["nummer"]), day, jaar, str(item["besluit"]),
                      str(item.get("omschrijving", "")), lines, volumes)
 
@@ -114,6 +120,23 @@ def of_year(wijzigingen: tuple[Wijziging, ...], jaar: int) -> tuple[Wijziging, .
     return tuple(sorted((w for w in wijzigingen if w.jaar == jaar), key=lambda w: w.datum))
 
 
+def split_at(wijzigingen: tuple[Wijziging, ...], peildatum: date | None
+             ) -> tuple[tuple[Wijziging, ...], tuple[Wijziging, ...]]:
+    """(counted, later): the wijzigingen decided on or before the peildatum, and those after
+    it (None: every wijziging counts)."""
+    if peildatum is None:
+        return tuple(wijzigingen), ()
+    return (tuple(w for w in wijzigingen if w.datum <= peildatum),
+            tuple(w for w in wijzigingen if w.datum > peildatum))
+
+
+def peildatum_of(jaar: int, kwartaal: int) -> date:
+    """The last day of a quarter (the report's peildatum)."""
+    month = 3 * kwartaal
+    return date(jaar + 1, 1, 1) - timedelta(days=1) if month == 12 else \
+        date(jaar, month + 1, 1) - timedelta(days=1)
+
+
 def line_change(wijzigingen, regel: str) -> float:
     """Σ of the changes to one exploitatie line (EUR)."""
     return sum(w.regels.get(regel, 0.0) for w in wijzigingen)
@@ -122,3 +145,15 @@ def line_change(wijzigingen, regel: str) -> float:
 def volume_change(wijzigingen, product: str, gemeente: str) -> float:
     """Σ of the volume changes of one product for one gemeente (eenheid)."""
     return sum(w.volumes.get((product, gemeente), 0.0) for w in wijzigingen)
+
+
+def amounts_per_wijziging(wijzigingen, regel: str | None, volumes) -> tuple[tuple[str, float], ...]:
+    """(nummer, EUR) of every wijziging that changes a row: the line regel (EUR) and/or the
+    volumes [(product, gemeente, kostprijs EUR per eenheid)] behind it."""
+    result = []
+    for w in wijzigingen:
+        amount = w.regels.get(regel, 0.0) if regel else 0.0
+        amount += sum(w.volumes.get((p, g), 0.0) * k for p, g, k in volumes)
+        if amount:
+            result.append((w.nummer, amount))
+    return tuple(result)
