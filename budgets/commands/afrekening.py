@@ -8,7 +8,7 @@ from budgets.afrekening.model import build_settlement, default_voorschotten
 from budgets.afrekening.rapport import write_settlement
 from budgets.afrekening.uitvoer import table_lines, write_summary
 from budgets.afrekening.voorschotten import load_voorschotten
-from budgets.bestanden import check_writable, write_atomically
+from budgets.bestanden import Uitvoer
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
 from budgets.pc.jaarbegroting import load_basis
@@ -50,27 +50,32 @@ def add_parser(subparsers) -> None:
     p.set_defaults(run=run)
 
 
+def _inputs(args) -> dict:
+    return {"begroting": args.begroting, "realisatie": args.realisatie, "--volumes": args.volumes,
+            "--mapping": args.mapping, "--wijzigingen": args.wijzigingen,
+            "--voorschotten": args.voorschotten}
+
+
 def run(args) -> int:
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
     target = args.uitvoer or Path(f"afrekening_{basis.jaar}.xlsx")
-    check_writable(target, args.overschrijf)
-    if args.samenvatting:
-        check_writable(args.samenvatting, args.overschrijf)
-    mapping = load_mapping(args.mapping)
-    realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), 4,
-                                  args.negeer_onplaatsbaar)
-    grootboek, realised = realisatie.grootboek, realisatie.volumes
-    voorschotten = (load_voorschotten(args.voorschotten, basis.gemeenten) if args.voorschotten
-                    else default_voorschotten(basis))
-    bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie, "Volumes": args.volumes,
-               "Mapping": mapping.bron, "Wijzigingen": args.wijzigingen or "(geen)",
-               "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
-    afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
-                                  bronnen)
-    write_atomically(target, lambda tmp: write_settlement(afrekening, tmp), args.overschrijf)
-    if args.samenvatting:
-        write_atomically(args.samenvatting, lambda tmp: write_summary(afrekening, tmp),
-                         args.overschrijf)
+    with Uitvoer(_inputs(args), args.overschrijf) as uit:
+        staged = uit.add(target, "werkmap")
+        summary_file = uit.add(args.samenvatting, "samenvatting") if args.samenvatting else None
+        mapping = load_mapping(args.mapping)
+        realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), 4,
+                                      args.negeer_onplaatsbaar)
+        grootboek, realised = realisatie.grootboek, realisatie.volumes
+        voorschotten = (load_voorschotten(args.voorschotten, basis.gemeenten) if args.voorschotten
+                        else default_voorschotten(basis))
+        bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie, "Volumes": args.volumes,
+                   "Mapping": mapping.bron, "Wijzigingen": args.wijzigingen or "(geen)",
+                   "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
+        afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
+                                      bronnen)
+        write_settlement(afrekening, staged)
+        if summary_file:
+            write_summary(afrekening, summary_file)
     print("\n".join(table_lines(afrekening)))
     _notes(basis, args, grootboek, realised)
     print(f"afrekening: {target}")

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
-
 from budgets.excel import rekenmotor
+from budgets.excel.veilig import open_workbook
 from budgets.spec.laden import load_spec
 from budgets.spec.model import Begroting
 from budgets.werkboek.opbouw import build_plan
@@ -208,7 +207,7 @@ def verify(pad: Path, engine: str | None = None) -> Rapport:
     pad = Path(pad)
     spec = load_spec(pad)
     bladen, _res = build_plan(spec)
-    formules = openpyxl.load_workbook(pad, data_only=False)
+    formules = open_workbook(pad, "werkmap", data_only=False)
     waarden, engine_name, terugval = _recalculate(pad, engine)
     ctx = Context(pad, spec, bladen, formules, waarden, engine_name)
     bevindingen = [finding for check in CHECKS for finding in check(ctx)]
