@@ -10,7 +10,14 @@ from pathlib import Path
 
 from budgets.bestanden import read_yaml
 from budgets.grootboek.lezen import Plaatsing
-from budgets.pc.wijzigingen import Wijziging, line_change, load_wijzigingen, of_year, volume_change
+from budgets.pc.wijzigingen import (
+    Wijziging,
+    check_volumes,
+    line_change,
+    load_wijzigingen,
+    of_year,
+    volume_change,
+)
 from budgets.spec.laden import load_spec
 from budgets.spec.model import Begroting
 from pyfuncs.fouten import InvoerFout
@@ -141,6 +148,7 @@ def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None)
                              spec.gemeenten)
     changes = of_year(every, year)
     products = _product_rows(spec, year, changes)
+    check_volumes(changes, {(p.product, p.gemeente): p.volume_primitief for p in products})
     doorbelastingen = {(d.naam, d.gemeente): (d.soort, float(d.bedragen.get(year, 0.0)))
                        for d in spec.doorbelastingen}
     return Basis(spec.naam, year, str(spec_path), spec.gemeenten, products,
