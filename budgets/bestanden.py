@@ -355,7 +355,7 @@ _PROBLEMS = (  # PyYAML's problem texts -> Dutch (first match wins)
     ("found duplicate anchor", "een anker (&) dat twee keer voorkomt"),
     ("could not determine a constructor", "een onbekend type (!…)"),
     ("expected a single document", "meer dan één document (---)"),
-    ("max depth", f"dieper genest dan {MAX_YAML_DEPTH} niveaus"),
+    ("nesting depth", f"dieper genest dan {MAX_YAML_DEPTH} niveaus"),
 )
 
 
@@ -383,13 +383,23 @@ def parse_yaml(text: str, bron: str, soort: str = "bestand") -> object:
         raise InvoerFout(f"{bron}: {_where(mark)}: geen geldige YAML: "
                          f"{_dutch_problem(str(fout.problem or fout.context))}") from None
     except yaml.reader.ReaderError as fout:
-        line = text[: fout.position].count("\n") + 1
+        line = _reader_line(text, fout.position)
         raise InvoerFout(f"{bron}: regel {line}: teken U+{fout.character:04X} mag niet in een "
                          f"{soort}") from None
     except yaml.YAMLError:
         raise InvoerFout(f"{bron}: geen geldige YAML") from None
     except RecursionError:
         raise InvoerFout(f"{bron}: dieper genest dan {MAX_YAML_DEPTH} niveaus") from None
+
+
+def _reader_line(text: str, position: int) -> int:
+    """The line of a reader error: libyaml counts the position in UTF-8 bytes, PyYAML's
+    own reader in characters."""
+    import yaml
+
+    if getattr(yaml, "__with_libyaml__", False):
+        return text.encode("utf-8")[:position].count(b"\n") + 1
+    return text[:position].count("\n") + 1
 
 
 def _where(mark) -> str:

@@ -68,17 +68,26 @@ def _install_signal_handlers() -> dict:
 def main(argv: list[str] | None = None) -> int:
     previous = _install_signal_handlers()
     try:
-        argv = sys.argv[1:] if argv is None else argv
-        parser = build_parser(only=argv[0] if argv else None)
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 0
-        return _run(args)
+        return _parse_and_run(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        print("afgebroken; onvoltooide uitvoer is opgeruimd", file=sys.stderr)
+        return 130
+    except Afgebroken as signaal:
+        print("afgebroken (signaal); onvoltooide uitvoer is opgeruimd", file=sys.stderr)
+        return 128 + signaal.signum
     finally:
         discard_all()
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _parse_and_run(argv: list[str]) -> int:
+    parser = build_parser(only=argv[0] if argv else None)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    return _run(args)
 
 
 def _run(args) -> int:
@@ -87,12 +96,6 @@ def _run(args) -> int:
     except InvoerFout as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("afgebroken; onvoltooide uitvoer is opgeruimd", file=sys.stderr)
-        return 130
-    except Afgebroken as signaal:
-        print("afgebroken (signaal); onvoltooide uitvoer is opgeruimd", file=sys.stderr)
-        return 128 + signaal.signum
     except MemoryError:
         print("fout: onvoldoende geheugen voor deze invoer; er is niets geschreven", file=sys.stderr)
         return 2

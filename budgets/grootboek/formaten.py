@@ -126,24 +126,36 @@ def read_csv_table(path: Path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise InvoerFout(f"{path}: het bestand is leeg") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as fout:
-        raise InvoerFout(f"{path}: {_csv_problem(str(fout))}") from None
+        raise InvoerFout(f"{path}: {_csv_problem(str(fout), raw)}") from None
     frame.columns = [str(name).strip() for name in frame.columns]
     _number_lines(frame, raw, text)
     return frame
 
 
-def _csv_problem(english: str) -> str:
+def _csv_problem(english: str, raw: bytes) -> str:
     """A Dutch text for pandas' parser errors ('Expected 3 fields in line 5, saw 4')."""
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", english)
     if found:
         wanted, line, seen = found.groups()
-        return (f"regel {line}: {seen} velden, terwijl de kopregel er {wanted} heeft (een "
-                "scheidingsteken in een tekst zonder aanhalingstekens?)")
+        return (f"regel {physical_line(raw, int(line))}: {seen} velden, terwijl de kopregel er "
+                f"{wanted} heeft (een scheidingsteken in een tekst zonder aanhalingstekens?)")
     if "EOF inside string" in english or "EOF while" in english:
         line = re.search(r"line (\d+)", english)
         where = f"regel {line.group(1)}: " if line else ""
         return f"{where}aanhalingsteken niet gesloten tot het einde van het bestand"
     return "geen leesbare CSV-tabel (controleer scheidingsteken en aanhalingstekens)"
+
+
+def physical_line(raw: bytes, record: int) -> int:
+    """The physical line on which pandas' 'line N' starts: pandas counts records (blank
+    lines included) but not the line breaks inside quoted fields."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    breaks = np.flatnonzero(data == 0x0A)
+    quotes = np.cumsum(data == ord('"'))
+    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    if record < 2 or record - 2 >= len(ends):
+        return record
+    return int(np.searchsorted(breaks, ends[record - 2] + 1)) + 1
 
 
 def _number_lines(frame: pd.DataFrame, raw: bytes, text: str) -> None:
