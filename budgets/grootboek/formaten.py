@@ -44,6 +44,7 @@ def sniff_separator(header: str) -> str:
 
 
 MAX_EXPORT_BYTES = 1 << 30  # 1 GiB: ≈ 10 million ledger lines, far beyond a year of a SOB
+MAX_AMOUNT = 1e13  # |amount| in EUR: cents stay exact in 15 digits (see spec.meldingen)
 MAX_LINE = 10_000  # bytes in one line of a text export (a ledger line is ≈ 100)
 _FORBIDDEN = np.zeros(256, dtype=bool)  # control bytes no text export contains
 _FORBIDDEN[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
@@ -276,7 +277,7 @@ def parse_amount_texts(texts: pa.Array, decimaalteken: str = ",") -> tuple[np.nd
         others = pd.Series(texts.take(pa.array(rest)).to_pylist(), dtype=object)
         values[rest], bad = _parse_normalised(others, pattern, thousands, decimaalteken)
         good[rest] = ~bad
-    return values, ~good | np.isnan(values)
+    return values, ~good | ~(np.abs(values) < MAX_AMOUNT)
 
 
 def _parse_normalised(texts: pd.Series, pattern: re.Pattern, thousands: str,

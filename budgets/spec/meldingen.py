@@ -184,7 +184,9 @@ def _show(x: float) -> str:
 
 
 def unique_names(rows: list, pad: str, m: Meldingen, label: str) -> None:
-    """Report names that occur twice in a list."""
+    """Report names that occur twice in a list (anything else is reported elsewhere)."""
+    if not isinstance(rows, list):
+        return
     seen = set()
     for i, row in enumerate(rows, start=1):
         naam = row.get("naam") if isinstance(row, dict) else None
