@@ -100,12 +100,25 @@ def _run(args) -> int:
         print("fout: onvoldoende geheugen voor deze invoer; er is niets geschreven", file=sys.stderr)
         return 2
     except Exception as fout:  # noqa: BLE001 - the last resort: never a traceback
+        signaal = _interruption(fout)
+        if signaal is not None:  # a cleanup failed while a signal unwound (LibreOffice's
+            raise signaal from None  # profile folder still in use): report the signal
         if os.environ.get("BEGROTING_TRACEBACK"):
             raise
         print(f"interne fout ({type(fout).__name__}): dit is een fout in het programma, niet in "
               "uw invoer; er is niets geschreven. Meld de opdracht en de invoer aan de beheerder "
               "(met BEGROTING_TRACEBACK=1 ziet u de details).", file=sys.stderr)
         return 3
+
+
+def _interruption(fout: BaseException) -> BaseException | None:
+    """The Afgebroken or KeyboardInterrupt this exception was raised while handling."""
+    seen = fout.__context__
+    while seen is not None:
+        if isinstance(seen, (Afgebroken, KeyboardInterrupt)):
+            return seen
+        seen = seen.__context__
+    return None
 
 
 if __name__ == "__main__":
