@@ -24,3 +24,14 @@ def settle(begroot: float, gerealiseerd: float, normprijs: float, regel: str = "
     if begroot < 0 or gerealiseerd < 0:
         raise InvoerFout("een volume mag niet negatief zijn")
     return excel_round(settled_volume(begroot, gerealiseerd, regel) * normprijs, 2)
+
+
+def settle_rows(begroot, gerealiseerd, normprijzen, regels) -> list[float]:
+    """settle() for rows of equal length, with the rule words already checked."""
+    for b, g in zip(begroot, gerealiseerd, strict=True):
+        if b < 0 or g < 0:
+            raise InvoerFout("een volume mag niet negatief zijn")
+    pick = {"minimum": max, "realisatie": lambda b, g: g, "begroting": lambda b, g: b}
+    rules = [pick.get(regel) or settled_volume(0, 0, regel) for regel in regels]
+    return [excel_round(rule(b, g) * p, 2)
+            for b, g, p, rule in zip(begroot, gerealiseerd, normprijzen, rules, strict=True)]

@@ -5,7 +5,12 @@ significant digits, so ROUND(1.005; 2) = 1.01. Python's built-in rounding works 
 the binary value, half to even, and gives 1.0: never use it for money.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+# Enough digits that quantize never fails (decimal.InvalidOperation) for any finite float;
+# whether the cents are exact is for the callers to check (amounts below 10^13 euro are).
+_WIDE = Context(prec=340)
+_STEPS = {digits: Decimal(1).scaleb(-digits) for digits in range(-6, 7)}
 
 
 def to_decimal(x: float) -> Decimal:
@@ -15,7 +20,8 @@ def to_decimal(x: float) -> Decimal:
 
 def excel_round_decimal(x: float, digits: int = 0) -> Decimal:
     """Excel's ROUND(x; digits) as an exact Decimal."""
-    return to_decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    step = _STEPS.get(digits) or Decimal(1).scaleb(-digits)
+    return to_decimal(x).quantize(step, rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def excel_round(x: float, digits: int = 0) -> float:

@@ -11,6 +11,8 @@ def index_series(bedrag: float, percentages) -> list[float]:
     """bedrag × (1+p1), bedrag × (1+p1)(1+p2), … (percentages as fractions, 0.02 = 2%)."""
     series, factor = [], 1.0
     for p in percentages:
+        if p <= -1:
+            raise InvoerFout(f"een indexpercentage van {p:.0%} of lager kan niet (-100% maakt alles nul)")
         factor *= 1 + p
         series.append(bedrag * factor)
     return series
@@ -32,6 +34,8 @@ def capital_charges(investering: float, rente: float, looptijd: int,
         raise InvoerFout("looptijd moet een positief geheel aantal jaren zijn")
     if investering < 0:
         raise InvoerFout("investering mag niet negatief zijn")
+    if rente <= -1:
+        raise InvoerFout("rente moet groter dan -100% zijn")
     years = int(looptijd)
     if methode == "lineair":
         depreciation = investering / years

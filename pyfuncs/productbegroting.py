@@ -1,10 +1,11 @@
 """The productbegroting: volume × normprijs per product, per gemeente, per year."""
 
+import math
+
 import numpy as np
-import pandas as pd
 
 from pyfuncs.fouten import InvoerFout
-from pyfuncs.vormen import number
+from pyfuncs.vormen import is_blank, number, trim, year
 
 
 def normbedrag(volumes: np.ndarray, normprijzen: np.ndarray) -> np.ndarray:
@@ -38,36 +39,66 @@ TABEL_KOLOMMEN = ("gemeente", "product", "jaar", "volume")
 PRIJS_KOLOMMEN = ("product", "jaar", "normprijs")
 
 
-def _columns(frame: pd.DataFrame, wanted: tuple[str, ...], argument: str) -> pd.DataFrame:
-    frame = frame.rename(columns=lambda name: str(name).strip().lower())
-    missing = [name for name in wanted if name not in frame.columns]
+def _records(rows: list[list], wanted: tuple[str, ...], argument: str) -> list[tuple[int, list]]:
+    """(row number in the range, [cells in the wanted order]) per data row. Blank rows at the
+    end are ignored; a blank row between data rows is refused."""
+    if len(rows) < 2:
+        raise InvoerFout(f"{argument} moet een kopregel en minstens één rij hebben")
+    header = ["" if is_blank(name) else str(name).strip().lower() for name in rows[0]]
+    missing = [name for name in wanted if name not in header]
     if missing:
         raise InvoerFout(f"{argument} mist de kolom(men) {', '.join(missing)}")
-    frame = frame[list(wanted)].copy()
-    amount = wanted[-1]
-    frame[amount] = [number(value, argument, f" (kolom {amount}, rij {row})")
-                     for row, value in enumerate(frame[amount], start=2)]
-    return frame
+    columns = [header.index(name) for name in wanted]
+    body = trim(rows[1:], keep_rows=0)
+    if not body:
+        raise InvoerFout(f"{argument} moet een kopregel en minstens één rij hebben")
+    records = []
+    for line, row in enumerate(body, start=2):
+        picked = [row[c] if c < len(row) else None for c in columns]
+        if all(is_blank(cell) for cell in picked):
+            raise InvoerFout(f"{argument} rij {line} is leeg; haal lege rijen uit de tabel")
+        records.append((line, picked))
+    return records
 
 
-def bijdragetabel(tabel: pd.DataFrame, normprijzen: pd.DataFrame) -> pd.DataFrame:
-    """Bijdrage per gemeente (rows, in order of first appearance) per year (columns).
+def _key(cells: list, line: int, argument: str) -> tuple[str, int]:
+    product, jaar = cells
+    if is_blank(product):
+        raise InvoerFout(f"{argument} rij {line}: product is leeg")
+    return str(product).strip(), year(jaar, f"{argument} rij {line}: jaar")
 
-    tabel has the columns gemeente, product, jaar, volume; normprijzen has product,
-    jaar, normprijs. A product/year without a normprijs is refused.
+
+def _prices(rows: list[list]) -> dict[tuple[str, int], float]:
+    prices = {}
+    for line, (product, jaar, prijs) in _records(rows, PRIJS_KOLOMMEN, "normprijzen"):
+        key = _key([product, jaar], line, "normprijzen")
+        if key in prices:
+            raise InvoerFout(f"normprijzen noemt {key[0]} {key[1]} twee keer")
+        prices[key] = number(prijs, "normprijzen", f" (kolom normprijs, rij {line})")
+    return prices
+
+
+def bijdragetabel(tabel: list[list], normprijzen: list[list]) -> tuple[list[int], list[tuple[str, list]]]:
+    """Bijdrage per gemeente (rows, in order of first appearance) per year (sorted): the
+    sum of volume × normprijs (EUR).
+
+    tabel has a header row with gemeente, product, jaar, volume; normprijzen one with
+    product, jaar, normprijs (any order, more columns allowed). A product/year without a
+    normprijs is refused; a year is a whole number 1990–2100, a date or numeric text.
     """
-    volumes = _columns(tabel, TABEL_KOLOMMEN, "tabel")
-    prices = _columns(normprijzen, PRIJS_KOLOMMEN, "normprijzen")
-    if prices.duplicated(["product", "jaar"]).any():
-        first = prices[prices.duplicated(["product", "jaar"])].iloc[0]
-        raise InvoerFout(f"normprijzen noemt {first['product']} {first['jaar']} twee keer")
-    merged = volumes.merge(prices, on=["product", "jaar"], how="left", validate="many_to_one")
-    lacking = merged[merged["normprijs"].isna()]
-    if not lacking.empty:
-        first = lacking.iloc[0]
-        raise InvoerFout(f"geen normprijs voor {first['product']} in {first['jaar']}")
-    merged["bijdrage"] = merged["volume"] * merged["normprijs"]
-    table = merged.pivot_table(index="gemeente", columns="jaar", values="bijdrage",
-                               aggfunc="sum", fill_value=0.0, sort=False)
-    order = list(dict.fromkeys(volumes["gemeente"]))
-    return table.reindex(index=order, columns=sorted(table.columns))
+    records = _records(tabel, TABEL_KOLOMMEN, "tabel")
+    prices = _prices(normprijzen)
+    terms: dict[str, dict[int, list[float]]] = {}
+    years: set[int] = set()
+    for line, (gemeente, product, jaar, volume) in records:
+        if is_blank(gemeente):
+            raise InvoerFout(f"tabel rij {line}: gemeente is leeg")
+        key = _key([product, jaar], line, "tabel")
+        if key not in prices:
+            raise InvoerFout(f"geen normprijs voor {key[0]} in {key[1]}")
+        amount = number(volume, "tabel", f" (kolom volume, rij {line})") * prices[key]
+        terms.setdefault(str(gemeente).strip(), {}).setdefault(key[1], []).append(amount)
+        years.add(key[1])
+    ordered = sorted(years)
+    return ordered, [(name, [math.fsum(per_year.get(y, [0.0])) for y in ordered])
+                     for name, per_year in terms.items()]

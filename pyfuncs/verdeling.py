@@ -11,15 +11,18 @@ from pyfuncs.fouten import InvoerFout
 def check_keys(sleutels, argument: str = "sleutels") -> list[int]:
     """Keys as exact whole numbers in one common scale (their decimals as Excel shows
     them); negative keys or keys that are all zero are refused."""
-    exact = []
-    for row, key in enumerate(sleutels, start=1):
-        if key < 0:
-            raise InvoerFout(f"{argument} bevat een negatieve waarde (rij {row})")
-        exact.append(to_decimal(key))
-    if not exact:
+    keys = list(sleutels)
+    if not keys:
         raise InvoerFout(f"{argument} is leeg")
-    shift = -min(min(key.as_tuple().exponent for key in exact), 0)
-    scaled = [int(key.scaleb(shift)) for key in exact]
+    if min(keys) < 0:
+        row = next(row for row, key in enumerate(keys, start=1) if key < 0)
+        raise InvoerFout(f"{argument} bevat een negatieve waarde (rij {row})")
+    scaled = [int(key) for key in keys]
+    if max(keys) >= 1e15 or any(whole != key for whole, key in zip(scaled, keys, strict=True)):
+        # fractions (or huge keys): the decimals Excel shows, in one common scale
+        exact = [to_decimal(key) for key in keys]
+        shift = -min(min(key.as_tuple().exponent for key in exact), 0)
+        scaled = [int(key.scaleb(shift)) for key in exact]
     if not any(scaled):
         raise InvoerFout(f"{argument} zijn allemaal nul")
     return scaled
@@ -29,11 +32,14 @@ def _largest_remainder(units: int, keys: list[int]) -> list[int]:
     """Split a non-negative whole number of units; the largest remainders get one unit
     more, ties to the earlier row."""
     total = sum(keys)
-    quotients = [divmod(units * key, total) for key in keys]
-    parts = [whole for whole, _ in quotients]
+    parts, remainders = [], []
+    for key in keys:
+        whole, remainder = divmod(units * key, total)
+        parts.append(whole)
+        remainders.append(remainder)
     short = units - sum(parts)
-    order = sorted(range(len(keys)), key=lambda i: (-quotients[i][1], i))
-    for i in order[:short]:
+    # a stable sort, also with reverse=True: equal remainders keep their order (earlier row first)
+    for i in sorted(range(len(keys)), key=remainders.__getitem__, reverse=True)[:short]:
         parts[i] += 1
     return parts
 
@@ -56,9 +62,14 @@ def allocate(bedrag: float, sleutels, eenheid: float = 0.01) -> list[float]:
     """
     if eenheid <= 0:
         raise InvoerFout("eenheid moet groter dan nul zijn")
+    if eenheid == 0.01:  # int / int is correctly rounded: the same float as Decimal(part) / 100
+        return [part / 100 for part in allocate_units(to_cents(bedrag), sleutels)]
     step = to_decimal(eenheid)
     units = int((to_decimal(bedrag) / step).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
-    return [float(part * step) for part in allocate_units(units, sleutels)]
+    parts = allocate_units(units, sleutels)
+    if step == step.to_integral_value():
+        return [float(part * int(step)) for part in parts]
+    return [float(part * step) for part in parts]
 
 
 def blend_keys(gewichten, vaste_voet: float = 0.0) -> list[float]:

@@ -54,6 +54,8 @@ def simulate_risks(kansen, minima, maxima, zekerheid: float = 0.9, trekkingen: i
         raise InvoerFout(f"zekerheid {zekerheid} moet tussen 0 en 1 liggen")
     if trekkingen < 1 or trekkingen != int(trekkingen):
         raise InvoerFout("trekkingen moet een positief geheel getal zijn")
+    if startwaarde < 0 or startwaarde != int(startwaarde):
+        raise InvoerFout("startwaarde moet een geheel getal van 0 of meer zijn")
     rng = np.random.default_rng(int(startwaarde))
     totals = np.zeros(int(trekkingen))
     for kans, low, high in zip(kansen, minima, maxima, strict=True):

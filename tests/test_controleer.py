@@ -126,3 +126,16 @@ def test_a_changed_risk_makes_the_simulated_value_stale(copy, libreoffice, capsy
     out = capsys.readouterr().out
     assert "Weerstandsvermogen!B14: de berekende waarde" in out and "is verouderd" in out
     assert out.rstrip().splitlines()[-1].startswith("Bedoelde u de wijziging? Maak de werkmap opnieuw")
+
+
+def test_several_workbooks_in_one_run_each_with_its_own_report(copy, werkom_xlsx, tmp_path, libreoffice, capsys):
+    good = tmp_path / "goed.xlsx"
+    shutil.copyfile(werkom_xlsx, good)
+    cell = _find(copy, "Productbegroting", "Normbedrag (bijdrage gemeenten)")
+    _edit(copy, "Productbegroting", cell, 123456)
+    assert main(["controleer", str(good), str(copy)]) == 1
+    out = capsys.readouterr().out
+    first, second = out.split(f"== {copy}\n")
+    assert first.startswith(f"== {good}\nIn orde: ")
+    assert f"Productbegroting!{cell}: formule is vervangen door de waarde 123456" in second
+    assert "Productbegroting" not in first

@@ -240,7 +240,7 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (11 bladen, ")
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (12 bladen, ")
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
@@ -267,6 +267,7 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     assert book.sheetnames == [
         "Voorblad",
         "Inhoud",
+        "Overzicht baten en lasten",
         "Uitgangspunten",
         "Productbegroting",
         "Bijdragen",
@@ -279,7 +280,8 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
-        assert sheet.page_setup.orientation == "landscape"
+        portrait = sheet.title == "Overzicht baten en lasten"  # an output sheet of five years fits A4 upright
+        assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
     assert len(book["Grafieken"]._charts) == 2
@@ -393,3 +395,33 @@ def test_libreoffice_agrees_with_the_core_on_random_specs(raw, tmp_path_factory,
     assert not wrong, wrong[:5]
     errors = [a for cells in values.values() for a, v in cells.items() if rekenmotor.is_error_value(v)]
     assert not errors
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_formula_cell_carries_the_recalculated_value(name, generated, recalculated):
+    """Opened without recalculation (Protected View, previews, data_only), every formula
+    cell shows a value, and it is the value LibreOffice computes from the formulas."""
+    _spec, _sheets, path = generated[name]
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    values = recalculated[name]
+    checked = 0
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith("=")):
+                    continue
+                value = cached[sheet.title][c.coordinate].value
+                assert value is not None, (sheet.title, c.coordinate, c.value)
+                expected = values[sheet.title].get(c.coordinate)
+                assert _close(expected, value) or (expected is None and value == ""), (
+                    sheet.title, c.coordinate, c.value, value, expected)
+                assert isinstance(value, bool) == isinstance(expected, bool), (sheet.title, c.coordinate)
+                checked += 1
+    assert checked > 500
+
+
+def test_checks_are_booleans_that_excel_shows_as_waar(generated):
+    _spec, _sheets, path = generated["werkom"]
+    cached = openpyxl.load_workbook(path, data_only=True)
+    assert cached["Controles"]["D4"].value is True

@@ -18,3 +18,12 @@ def euro(amount: float) -> str:
     whole = int(excel_round(amount, 0))
     text = f"{abs(whole):,}".replace(",", ".")
     return f"€ {'-' if whole < 0 else ''}{text}"
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+def datum_tekst(dag) -> str:
+    """'1 juni 2022': a date as Dutch documents write it."""
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"

@@ -7,6 +7,8 @@ Both return the recalculated values of a workbook as {sheet: {cell: value}}, so 
 never depend on which engine ran.
 """
 
+import contextlib
+import fcntl
 import shutil
 import subprocess
 import tempfile
@@ -40,43 +42,105 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _convert(source: Path, outdir: Path, target_format: str) -> Path:
+def _cached_profile_folder() -> Path:
+    """The user's LibreOffice profile for this product, kept between runs (start-up is faster
+    with a profile LibreOffice has initialised before); named after its settings."""
+    import hashlib
+    import os
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    digest = hashlib.sha256(_RECALC_PROFILE.encode()).hexdigest()[:12]
+    return cache / "productbegroting" / f"libreoffice-{digest}"
+
+
+@contextlib.contextmanager
+def _profile():
+    """A LibreOffice profile for one run: the cached one when this process can lock it,
+    otherwise (in use by another run, or no writable cache) a temporary one, removed after."""
+    folder = _cached_profile_folder()
+    try:
+        (folder / "user").mkdir(parents=True, exist_ok=True)
+        lock = open(folder / "gebruik.lock", "w")  # noqa: SIM115 - held for the whole run
+    except OSError:
+        lock = None
+    if lock is not None:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            lock = None
+    if lock is None:
+        with tempfile.TemporaryDirectory(prefix="lo-profiel-") as tmp:
+            yield _prepared(Path(tmp))
+        return
+    try:
+        yield _prepared(folder)
+    finally:
+        lock.close()
+
+
+def _prepared(folder: Path) -> Path:
+    user = folder / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    settings = user / "registrymodifications.xcu"
+    if not settings.exists() or _RECALC_PROFILE not in settings.read_text(encoding="utf-8", errors="replace"):
+        settings.write_text(_RECALC_PROFILE, encoding="utf-8")
+    return folder
+
+
+def _convert_all(sources: list[Path], outdir: Path, target_format: str) -> list[Path]:
+    """Convert several files in one LibreOffice start; the produced files, in order."""
     soffice = soffice_path()
     if soffice is None:
         raise InvoerFout("LibreOffice is niet geïnstalleerd (apt-get install libreoffice-calc-nogui)")
-    with tempfile.TemporaryDirectory(prefix="lo-profiel-") as profile:
-        user = Path(profile) / "user"
-        user.mkdir()
-        (user / "registrymodifications.xcu").write_text(_RECALC_PROFILE, encoding="utf-8")
+    with _profile() as profile:
         command = [
-            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-            "--convert-to", target_format, "--outdir", str(outdir), str(source),
+            soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--convert-to", target_format, "--outdir", str(outdir), *map(str, sources),
         ]
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    produced = outdir / f"{source.stem}.{target_format.split(':')[0]}"
-    if result.returncode != 0 or not produced.exists():
-        raise InvoerFout(f"{source}: LibreOffice kon het bestand niet omzetten ({result.stderr.strip()})")
+    produced = [outdir / f"{source.stem}.{target_format.split(':')[0]}" for source in sources]
+    missing = [source for source, out in zip(sources, produced, strict=True) if not out.exists()]
+    if result.returncode != 0 or missing:
+        names = ", ".join(str(source) for source in missing or sources)
+        raise InvoerFout(f"{names}: LibreOffice kon het bestand niet omzetten ({result.stderr.strip()})")
     return produced
+
+
+def _convert(source: Path, outdir: Path, target_format: str) -> Path:
+    return _convert_all([source], outdir, target_format)[0]
 
 
 def recalculate_with_libreoffice(workbook: Path) -> Values:
     """Open a copy in LibreOffice, force a full recalculation and return every cell's value."""
+    return recalculate_many_with_libreoffice([workbook])[0]
+
+
+def recalculate_many_with_libreoffice(workbooks: list[Path]) -> list[Values]:
+    """Recalculate several workbooks in one LibreOffice start; their values, in order."""
     with tempfile.TemporaryDirectory(prefix="herberekend-") as tmp:
-        source = Path(tmp) / "in" / f"{Path(workbook).stem}.xlsx"
-        source.parent.mkdir()
-        shutil.copyfile(workbook, source)
-        produced = _convert(source, Path(tmp), "xlsx")
-        return read_values(produced)
+        sources = []
+        for i, workbook in enumerate(workbooks):
+            source = Path(tmp) / "in" / f"{i:03d}-{Path(workbook).stem}.xlsx"
+            source.parent.mkdir(exist_ok=True)
+            shutil.copyfile(workbook, source)
+            sources.append(source)
+        outdir = Path(tmp) / "uit"
+        outdir.mkdir()
+        return [read_values(produced) for produced in _convert_all(sources, outdir, "xlsx")]
 
 
 def read_values(path: Path) -> Values:
-    """Every non-empty cell value of a workbook with cached values (data_only)."""
-    book = openpyxl.load_workbook(path, data_only=True)
-    return {
-        sheet.title: {cell.coordinate: cell.value for row in sheet.iter_rows() for cell in row
-                      if cell.value is not None}
-        for sheet in book.worksheets
-    }
+    """Every non-empty cell value of a workbook with cached values (data_only, read-only)."""
+    book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+    try:
+        return {
+            sheet.title: {cell.coordinate: cell.value for row in sheet.iter_rows() for cell in row
+                          if cell.value is not None and hasattr(cell, "coordinate")}
+            for sheet in book.worksheets
+        }
+    finally:
+        book.close()
 
 
 def recalculate_with_formulas(workbook: Path) -> Values:
@@ -112,9 +176,15 @@ def _plain(value: object) -> object:
 
 def recalculate(workbook: Path) -> tuple[Values, str]:
     """Recalculate with LibreOffice when present, otherwise with `formulas`; say which ran."""
+    values, name = recalculate_many([workbook])
+    return values[0], name
+
+
+def recalculate_many(workbooks: list[Path]) -> tuple[list[Values], str]:
+    """Several workbooks: one LibreOffice start for all of them, or `formulas` one by one."""
     if soffice_path():
-        return recalculate_with_libreoffice(workbook), "LibreOffice"
-    return recalculate_with_formulas(workbook), "formulas"
+        return recalculate_many_with_libreoffice(workbooks), "LibreOffice"
+    return [recalculate_with_formulas(workbook) for workbook in workbooks], "formulas"
 
 
 def is_error_value(value: object) -> bool:

@@ -57,6 +57,7 @@ def house_styles() -> list[NamedStyle]:
         _style("titel", bold=True, size=14, color=TITEL_TEKST),
         _style("toelichting", italic=True, color=TOELICHTING_TEKST),
         _style("berekend", fill=BEREKEND, bold=True, border=True),
+        _style("begrotingsjaar", fill=TITEL_TEKST, bold=True, color="FFFFFF"),
     ]
 
 

@@ -69,6 +69,11 @@ VOORBEELDEN = {
         ([["gemeente", "product", "jaar", "volume"], ["Zaanstad", "Beschut werk", 2025, 87],
           ["Purmerend", "Beschut werk", 2025, 44]],
          [["product", "jaar", "normprijs"], ["Beschut werk", 2025, 13750]])),
+    "PB_WSWUITSTROOM": Voorbeeld(
+        "Wsw-bestand (illustratief): 40 Wsw-ers van 65, 60 van 64 en 300 van 30–59 jaar in 2022; "
+        "AOW-leeftijden 2022–2026, 2% overige uitstroom, 0,9 fte per persoon",
+        ([[40], [60], [300]], [[65, 65], [64, 64], [30, 59]], [[2022, 2023, 2024, 2025, 2026]],
+         [[66 + 7 / 12, 66 + 10 / 12, 67, 67, 67]], 0.02, 0.9)),
 }
 
 FOUTEN = {
@@ -95,4 +100,6 @@ FOUTEN = {
                          ([["gemeente", "product", "jaar", "volume"], ["Zaanstad", "Beschut werk", 2026, 87]],
                           [["product", "jaar", "normprijs"], ["Beschut werk", 2025, 13750]]),
                          ([["gemeente", "product", "jaar", "volume"]], [["product", "jaar", "normprijs"]])),
+    "PB_WSWUITSTROOM": (([[10]], [[60]], [[2024, 2025]], [[67, 67]], 1.5),
+                        ([[10], [5]], [[60, 64], [64, 66]], [[2024]], [[67]])),
 }

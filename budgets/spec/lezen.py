@@ -17,8 +17,9 @@ from budgets.spec.sleutels import SOORTEN
 
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
-         "reserve", "risicos", "simulatie"),
-    "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie"),
+         "reserve", "risicos", "simulatie", "presentatie"),
+    "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie", "kolomkoppen"),
+    "presentatie": ("eenheid",),
     "deelnemers": ("naam", "inwoners", "se", "toelichting"),
     "producten": ("naam", "eenheid", "regel", "soort", "normprijs", "basisprijs", "indexatie", "toelichting"),
     "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
@@ -47,7 +48,7 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         m.fout("(bestand)", "de spec moet een mapping zijn met o.a. gr, deelnemers, producten")
         m.raise_if_any()
     check_fields(raw, "", "", m)
-    for section in ("gr", "reserve", "simulatie"):
+    for section in ("gr", "reserve", "simulatie", "presentatie"):
         check_fields(raw.get(section), section, section, m)
     gr = get(raw, "gr", "", m, default={})
     jaren = _years(gr, m)
@@ -67,6 +68,7 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         reserve=_reserve(get(raw, "reserve", "", m, default={}), m),
         risicos=_list(raw, "risicos", m, lambda r, p: _risico(r, p, m), False),
         simulatie=_simulatie(get(raw, "simulatie", "", m, required=False, default={}), m),
+        presentatie=_presentatie(raw, gr, jaren, m),
         bron=m.bron,
     )
     for key, label in (
@@ -329,3 +331,39 @@ def _simulatie(row, m: Meldingen) -> s.Simulatie:
         m.fout(f"{pad}.startwaarde", "startwaarde moet een geheel getal van 0 tot 4294967296 zijn")
         seed = 1
     return s.Simulatie(zekerheid, draws, seed)
+
+
+def _presentatie(raw: dict, gr, jaren: tuple, m: Meldingen) -> s.Presentatie:
+    """presentatie.eenheid (1 or 1000) and gr.kolomkoppen {jaar: kop} for years in range."""
+    row = raw.get("presentatie") or {}
+    eenheid = 1
+    if isinstance(row, dict) and row.get("eenheid") not in (None, ""):
+        eenheid = integer(row.get("eenheid"), "presentatie.eenheid", m, 1)
+        if eenheid not in s.PRESENTATIE_EENHEDEN:
+            allowed = " of ".join(str(e) for e in s.PRESENTATIE_EENHEDEN)
+            m.fout("presentatie.eenheid", f"eenheid {row.get('eenheid')} is onbekend; kies {allowed} "
+                   "(1000 = bedragen × € 1.000)")
+            eenheid = 1
+    koppen = gr.get("kolomkoppen") if isinstance(gr, dict) else None
+    return s.Presentatie(eenheid, _kolomkoppen(koppen, jaren, m))
+
+
+def _kolomkoppen(koppen, jaren: tuple, m: Meldingen) -> tuple:
+    if koppen in (None, ""):
+        return ()
+    if not isinstance(koppen, dict):
+        m.fout("gr.kolomkoppen", "geef per jaar een kop, bijvoorbeeld {2025: \"Raming struct.\"}")
+        return ()
+    result = []
+    for jaar, kop in koppen.items():
+        pad = f"gr.kolomkoppen.{jaar}"
+        try:
+            year = int(str(jaar).strip())
+        except ValueError:
+            m.fout(pad, f"'{jaar}' is geen jaartal")
+            continue
+        if jaren and year not in jaren:
+            m.fout(pad, f"jaar {year} valt buiten de meerjarenraming {jaren[0]}–{jaren[-1]}")
+            continue
+        result.append((year, text(kop, pad, m)))
+    return tuple(sorted(result))

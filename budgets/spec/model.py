@@ -18,6 +18,7 @@ from pyfuncs.productbegroting import normbedrag
 from pyfuncs.verdeling import blend_keys
 
 STATUSSEN = ("concept", "ontwerp", "vastgesteld")
+PRESENTATIE_EENHEDEN = (1, 1000)  # euros, or thousands of euros ("bedragen × € 1.000")
 EENHEDEN = ("plek", "fte", "persoon")
 REGELS = AFREKENREGELS  # the settlement rules of the core
 PRODUCTSOORTEN = ("bijdrage", "operationeel_resultaat")
@@ -170,6 +171,16 @@ class Simulatie:
 
 
 @dataclass(frozen=True)
+class Presentatie:
+    """How the output sheets show amounts: eenheid 1 (EUR) or 1000 (× € 1.000), and
+    captions of year columns that replace the default ("Begroting 2023", "Raming 2024"),
+    as (jaar, kop) pairs. The calculation sheets and the JSON keep exact euros."""
+
+    eenheid: int = 1
+    kolomkoppen: tuple = ()
+
+
+@dataclass(frozen=True)
 class Begroting:
     """A complete, validated begroting spec of one GR."""
 
@@ -188,6 +199,7 @@ class Begroting:
     reserve: Reserve
     risicos: tuple
     simulatie: Simulatie
+    presentatie: Presentatie = field(default_factory=Presentatie)
     bron: str = field(default="", compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -31,6 +31,10 @@ SIMULATIE = (
     ("trekkingen", "Aantal trekkingen", "aantal"),
     ("startwaarde", "Startwaarde (seed)", "getal"),
 )
+PRESENTATIE = (
+    ("eenheid", "Bedragen op de overzichten in eenheden van (1 of 1000)", "getal"),
+    ("kolomkoppen", "Eigen kolomkoppen (jaar: kop; gescheiden door ;)", "tekst"),
+)
 
 # table sections: field -> column (1–4) or a trailing offset name
 DEELNEMERS = {"naam": 1, "inwoners": 3, "se": 4}
@@ -80,6 +84,7 @@ TITELS = {
     "reserve": "Reserve",
     "risicos": "Risico's",
     "simulatie": "Simulatie weerstandsvermogen",
+    "presentatie": "Presentatie van de overzichten",
     "vast": "Vaste waarden (niet wijzigen)",
 }
 
@@ -94,3 +99,19 @@ def trailing_column(kolom, jaren: tuple) -> int:
         return kolom
     after = 5 + len(jaren)
     return after + {K1: 0, K2: 1, TOELICHTING: 2}[kolom]
+
+
+def kolomkoppen_tekst(koppen: tuple) -> str:
+    """(jaar, kop) pairs as one cell's text: "2025: Raming struct.; 2026: Raming"."""
+    return "; ".join(f"{jaar}: {kop}" for jaar, kop in koppen)
+
+
+def kolomkoppen_uit_tekst(text) -> dict:
+    """The cell's text back as {jaar: kop} (a part without ':' keeps its text as the year,
+    so the spec reader names it)."""
+    result = {}
+    for part in str(text or "").split(";"):
+        if part.strip():
+            jaar, _sep, kop = part.partition(":")
+            result[jaar.strip()] = kop.strip()
+    return result

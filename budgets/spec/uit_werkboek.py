@@ -15,8 +15,13 @@ from pyfuncs.fouten import InvoerFout
 def read_workbook(path: Path) -> tuple[dict, dict]:
     """The spec mapping and the places (YAML path -> "Uitgangspunten!C12")."""
     book = open_workbook(path, "werkmap", data_only=False)  # zip-bomb checks first
+    return read_book(book, path.name)
+
+
+def read_book(book, naam: str) -> tuple[dict, dict]:
+    """The same from a workbook already opened (formulas, not values); naam names it in messages."""
     if S.BLAD not in book.sheetnames:
-        raise InvoerFout(f"{path.name}: blad '{S.BLAD}' ontbreekt; is dit een gegenereerde begroting?")
+        raise InvoerFout(f"{naam}: blad '{S.BLAD}' ontbreekt; is dit een gegenereerde begroting?")
     reader = _Reader(book[S.BLAD])
     return reader.spec(), reader.places
 
@@ -42,6 +47,12 @@ class _Reader:
         jaren = self.years(gr)
         self.jaren = jaren
         gr["jaren"] = {"van": gr.pop("van", None), "tot": gr.pop("tot", None)}
+        presentatie = self.kv("presentatie", S.PRESENTATIE, "presentatie") if S.TITELS["presentatie"] in \
+            self.titles else {}
+        koppen = presentatie.pop("kolomkoppen", None)
+        if koppen:
+            gr["kolomkoppen"] = S.kolomkoppen_uit_tekst(koppen)
+            self.places["gr.kolomkoppen"] = self.places.pop("presentatie.kolomkoppen")
         self.places["gr.jaren"] = self.places.get("gr.van", "gr.jaren")
         return {
             "gr": gr,
@@ -56,6 +67,7 @@ class _Reader:
             "reserve": self.kv("reserve", S.RESERVE, "reserve"),
             "risicos": self.table("risicos", S.RISICOS, "risicos", self.risico),
             "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie"),
+            "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
 
     def kv(self, key: str, fields, pad: str) -> dict:

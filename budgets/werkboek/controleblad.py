@@ -4,6 +4,7 @@ Voorblad that shows the master check, and the Inhoud with links to every sheet."
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.werkboek.exploitatie import EX
+from budgets.werkboek.invoer import TOLERANTIE
 from budgets.werkboek.plan import Blad, _label, col, header_row, standard_widths, year_columns
 from budgets.werkboek.product import BIJ, PB
 from budgets.werkboek.verdeling import VD
@@ -13,8 +14,9 @@ FIRST = 6
 MASTER = "$D$4"
 
 
-def _checks(b: Begroting, pos: dict, L: dict) -> list[tuple[str, str]]:
-    """(label, formula template with {c} for the year column) of every check."""
+def _checks(b: Begroting, res, pos: dict, L: dict) -> list[tuple]:
+    """(label, formula template with {c} for the year column[, the core's verdict per
+    year when it is not simply WAAR]) of every check."""
     tol = pos[("vast", "tolerantie")]
     checks = []
     for p in b.producten:
@@ -52,8 +54,16 @@ def _checks(b: Begroting, pos: dict, L: dict) -> list[tuple[str, str]]:
         (
             "Algemene reserve niet onder het minimum",
             f"={EX}!{{c}}{ex['eind']}>={EX}!{{c}}{ex['minimum']}-{tol}",
+            lambda y: res.reserve_eind[y] >= res.reserve_minimum - TOLERANTIE,
         ),
     ]
+
+
+def verdicts(b: Begroting, res, pos: dict, L: dict) -> list[dict]:
+    """The core's verdict per check and year: the checks hold by the core's construction,
+    except the reserve's minimum, which the spec's figures decide."""
+    checks = _checks(b, res, pos, L)
+    return [{y: (check[2](y) if len(check) > 2 else True) for y in b.jaren} for check in checks]
 
 
 def layout_controles(b: Begroting, pos: dict, L: dict) -> dict:
@@ -61,25 +71,32 @@ def layout_controles(b: Begroting, pos: dict, L: dict) -> dict:
     return {"eerste": FIRST, "laatste": FIRST + count - 1}
 
 
-def build_controles(b: Begroting, pos: dict, L: dict) -> Blad:
+def build_controles(b: Begroting, res, pos: dict, L: dict) -> Blad:
     blad, rows = Blad(CT), L[CT]
     blad.tekst(1, 1, f"Controles – {b.naam}", "titel")
     header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Controle", "Eenheid", "", "Alle jaren"))
     _label(blad, 4, "Mastercontrole: alle controles in orde", "waar/onwaar", "totaal")
-    blad.zet(4, 4, f"=AND(D{rows['eerste']}:D{rows['laatste']})", "controle")
+    found = verdicts(b, res, pos, L)
+    blad.zet(4, 4, f"=AND(D{rows['eerste']}:D{rows['laatste']})", "controle",
+             verwacht=master_verdict(b, res, pos, L))
     last = col(4 + len(b.jaren))
-    for i, (label, template) in enumerate(_checks(b, pos, L)):
-        r = FIRST + i
+    for i, check in enumerate(_checks(b, res, pos, L)):
+        r, label, template = FIRST + i, check[0], check[1]
         _label(blad, r, label, "waar/onwaar")
-        for _jaar, kolom in year_columns(b.jaren):
-            blad.zet(r, kolom, template.format(c=col(kolom)), "controle")
-        blad.zet(r, 4, f"=AND(E{r}:{last}{r})", "controle")
+        for jaar, kolom in year_columns(b.jaren):
+            blad.zet(r, kolom, template.format(c=col(kolom)), "controle", verwacht=found[i][jaar])
+        blad.zet(r, 4, f"=AND(E{r}:{last}{r})", "controle", verwacht=all(found[i].values()))
     standard_widths(blad, b.jaren, label=56)
     blad.bevriezen = "E4"
     return blad
 
 
-def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str) -> Blad:
+def master_verdict(b: Begroting, res, pos: dict, L: dict) -> bool:
+    """The core's value of the mastercontrole."""
+    return all(all(v.values()) for v in verdicts(b, res, pos, L))
+
+
+def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str, master: bool = True) -> Blad:
     blad = Blad(VB)
     blad.tekst(1, 1, "(ruimte voor logo)", "toelichting")
     blad.tekst(3, 1, "Begroting", "titel")
@@ -97,7 +114,7 @@ def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str) -> Blad:
         blad.zet(5 + i, 2, f"={pos[('algemeen', field)]}", "koppeling", verwacht=value)
     r = 5 + len(facts) + 1
     blad.tekst(r, 1, "Alle controles in orde (mastercontrole)", "kop")
-    blad.zet(r, 2, f"={CT}!{MASTER}", "controle")
+    blad.zet(r, 2, f"={CT}!{MASTER}", "controle", verwacht=master)
     blad.tekst(r + 2, 1, "Vingerafdruk van de uitgangspunten (SHA-256)")
     blad.tekst(r + 2, 2, vingerafdruk)
     notes = (
@@ -113,29 +130,48 @@ def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str) -> Blad:
 
 
 SHEET_TEXTS = (
-    ("Voorblad", "Kerngegevens en de mastercontrole"),
-    ("Inhoud", "Deze inhoudsopgave"),
+    ("Voorblad", "Kerngegevens en de mastercontrole", "uitvoer"),
+    ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
+    ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
     (
         "Uitgangspunten",
         "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
+        "invoer",
     ),
-    ("Productbegroting", "Volume × normprijs per product per jaar"),
-    ("Bijdragen", "Bijdrage per gemeente per product en per jaar"),
-    ("Verdeling", "Verdeelsleutels en de verdeling van het saldo"),
-    ("Exploitatie", "Baten en lasten, saldo en algemene reserve"),
-    ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse"),
-    ("Kengetallen", "Structurele exploitatieruimte"),
-    ("Controles", "Alle controles per jaar en de mastercontrole"),
-    ("Grafieken", "Bijdrage per gemeente en volumes per product"),
+    ("Productbegroting", "Volume × normprijs per product per jaar", "berekening"),
+    ("Bijdragen", "Bijdrage per gemeente per product en per jaar", "berekening"),
+    ("Verdeling", "Verdeelsleutels en de verdeling van het saldo", "berekening"),
+    ("Exploitatie", "Baten en lasten, saldo en algemene reserve (exacte bedragen)", "berekening"),
+    ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse", "berekening"),
+    ("Kengetallen", "Structurele exploitatieruimte", "berekening"),
+    ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
+    ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
 )
+SOORTEN = {
+    "uitvoer": "Voor bestuur en raden",
+    "invoer": "Invoer (controller)",
+    "berekening": "Berekening (controller)",
+}
 
 
-def build_inhoud(b: Begroting) -> Blad:
-    blad = Blad(IH)
+def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
+    """The contents with a link to every sheet and whether the board reads it (output)
+    or the controller works in it (input, calculation)."""
+    blad = Blad(IH, soort="uitvoer")
     blad.tekst(1, 1, f"Inhoud – {b.naam}", "titel")
-    for i, (name, text) in enumerate(SHEET_TEXTS):
-        blad.tekst(3 + i, 1, name)
-        blad.koppelingen[f"A{3 + i}"] = f"'{name}'!A1"
-        blad.tekst(3 + i, 2, text)
-    blad.breedtes.update({"A": 28, "B": 90})
+    for i, label in enumerate(("Blad", "Inhoud", "Soort blad"), start=1):
+        blad.tekst(3, i, label, "kop")
+    rows = [t for t in SHEET_TEXTS if namen is None or t[0] in namen]
+    for i, (name, text, soort) in enumerate(rows):
+        blad.tekst(4 + i, 1, name)
+        blad.koppelingen[f"A{4 + i}"] = f"'{name}'!A1"
+        blad.tekst(4 + i, 2, text)
+        blad.tekst(4 + i, 3, SOORTEN[soort])
+    blad.breedtes.update({"A": 28, "B": 80, "C": 26})
+    blad.staand = False
     return blad
+
+
+def sheet_kind(name: str) -> str:
+    """uitvoer, invoer or berekening, as the Inhoud lists it."""
+    return next((soort for n, _t, soort in SHEET_TEXTS if n == name), "berekening")

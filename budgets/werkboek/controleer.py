@@ -14,10 +14,12 @@ from pathlib import Path
 
 from budgets.excel import rekenmotor
 from budgets.excel.veilig import open_workbook
-from budgets.spec.laden import load_spec
+from budgets.spec.laden import parse_mapping
 from budgets.spec.model import Begroting
+from budgets.spec.uit_werkboek import read_book
 from budgets.werkboek.opbouw import build_plan
 from budgets.werkboek.plan import UNCHECKED, Blad
+from pyfuncs.fouten import InvoerFout
 
 TOLERANTIE = 0.005
 
@@ -192,24 +194,42 @@ CHECKS: list[Callable[[Context], list[Bevinding]]] = [
 ]
 
 
-def _recalculate(pad: Path, engine: str | None) -> tuple[dict, str, bool]:
-    """Values, engine name and whether `formulas` ran because LibreOffice is missing.
-    The `formulas` package's progress bar is kept off the terminal."""
+def _recalculate(paden: list[Path], engine: str | None) -> tuple[list[dict], str, bool]:
+    """Values per workbook, engine name and whether `formulas` ran because LibreOffice is
+    missing. The `formulas` package's progress bar is kept off the terminal."""
     with contextlib.redirect_stderr(io.StringIO()):
         if engine == "formulas":
-            return rekenmotor.recalculate_with_formulas(pad), "formulas", False
-        values, name = rekenmotor.recalculate(pad)
+            return [rekenmotor.recalculate_with_formulas(pad) for pad in paden], "formulas", False
+        values, name = rekenmotor.recalculate_many(paden)
     return values, name, name != "LibreOffice"
+
+
+def _open(pad: Path) -> tuple[Begroting, object]:
+    """The spec read back from the workbook, and the workbook itself (opened once)."""
+    if not pad.exists():
+        raise InvoerFout(f"{pad}: bestand niet gevonden")
+    book = open_workbook(pad, "werkmap", data_only=False)  # zip-bomb checks first
+    raw, places = read_book(book, pad.name)
+    return parse_mapping(raw, pad.name, places), book
 
 
 def verify(pad: Path, engine: str | None = None) -> Rapport:
     """Verify a workbook; engine None = LibreOffice when present, else `formulas`."""
-    pad = Path(pad)
-    spec = load_spec(pad)
+    return verify_many([pad], engine)[0]
+
+
+def verify_many(paden: list[Path], engine: str | None = None) -> list[Rapport]:
+    """Verify several workbooks with one recalculation run (one LibreOffice start)."""
+    paden = [Path(pad) for pad in paden]
+    opened = [_open(pad) for pad in paden]
+    alle_waarden, engine_name, terugval = _recalculate(paden, engine)
+    return [_report(pad, spec, book, waarden, engine_name, terugval)
+            for pad, (spec, book), waarden in zip(paden, opened, alle_waarden, strict=True)]
+
+
+def _report(pad: Path, spec: Begroting, book, waarden: dict, engine_name: str, terugval: bool) -> Rapport:
     bladen, _res = build_plan(spec)
-    formules = open_workbook(pad, "werkmap", data_only=False)
-    waarden, engine_name, terugval = _recalculate(pad, engine)
-    ctx = Context(pad, spec, bladen, formules, waarden, engine_name)
+    ctx = Context(pad, spec, bladen, book, waarden, engine_name)
     bevindingen = [finding for check in CHECKS for finding in check(ctx)]
     cells = [c for blad in bladen for c in blad.cellen.values()]
     formulas = sum(1 for c in cells if not c.tekst and _formula_text(c.waarde))

@@ -45,6 +45,7 @@ def build_invoer(b: Begroting) -> tuple[Blad, Posities]:
         _reserve,
         _risicos,
         _simulatie,
+        _presentatie,
         _vast,
     )
     for write in writers:
@@ -113,6 +114,12 @@ def _years(blad: Blad, b: Begroting, rij: int, values: dict, fmt: str) -> None:
 def _validate(blad: Blad, b: Begroting, first: int, last: int, kolom, options) -> None:
     kolom = S.trailing_column(kolom, b.jaren)
     blad.validaties.append((f"{col(kolom)}{first}:{col(kolom)}{max(first, last)}", options))
+
+
+def _presentatie(blad, b, pos, state):
+    values = {"eenheid": b.presentatie.eenheid, "kolomkoppen": S.kolomkoppen_tekst(b.presentatie.kolomkoppen)}
+    _kv(blad, b, pos, state, "presentatie", S.PRESENTATIE, values)
+    blad.validaties.append((f"C{pos[('presentatie', 'eenheid', 'rij')]}", [str(e) for e in (1, 1000)]))
 
 
 def _algemeen(blad, b, pos, state):

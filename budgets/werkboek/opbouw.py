@@ -6,9 +6,17 @@ from dataclasses import asdict
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten, compute
-from budgets.werkboek.controleblad import build_controles, build_inhoud, build_voorblad, layout_controles
+from budgets.werkboek.controleblad import (
+    build_controles,
+    build_inhoud,
+    build_voorblad,
+    layout_controles,
+    master_verdict,
+    sheet_kind,
+)
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
+from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
     BIJ,
@@ -52,20 +60,27 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         WV: layout_weerstand(b),
         KG: layout_kengetallen(b),
     }
+    L[EX]["afronding"] = layout_afronding(b, L[EX]["na_bestemming"] + 3)
     L["Controles"] = layout_controles(b, pos, L)
+    exploitatie = build_exploitatie(b, res, pos, L)
+    build_afronding(exploitatie, b, res, pos, L[EX])
     sheets = [
-        build_voorblad(b, pos, fingerprint(b)),
-        build_inhoud(b),
+        build_voorblad(b, pos, fingerprint(b), master_verdict(b, res, pos, L)),
+        None,
+        build_overzicht(b, res, L),
         invoer,
         build_productbegroting(b, res, pos, L),
         build_bijdragen(b, res, pos, L),
         build_verdeling(b, res, pos, L),
-        build_exploitatie(b, res, pos, L),
+        exploitatie,
         build_weerstand(b, res, pos, L),
         build_kengetallen(b, res, pos, L),
-        build_controles(b, pos, L),
+        build_controles(b, res, pos, L),
         _grafieken(b, L),
     ]
+    sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
+    for blad in sheets:
+        blad.soort = sheet_kind(blad.titel)
     return sheets, res
 
 

@@ -39,6 +39,11 @@ class Blad:
     koppelingen: dict = field(default_factory=dict)
     grafieken: list = field(default_factory=list)
     validaties: list = field(default_factory=list)
+    groepen: dict = field(default_factory=dict)  # row -> (outline level, hidden)
+    afdrukbereik: str | None = None
+    pagina_einden: list = field(default_factory=list)  # rows (1-based) that start a printed page
+    staand: bool = False  # portrait instead of landscape
+    soort: str = "berekening"  # "uitvoer" (the board reads it), "berekening" or "invoer"
 
     def zet(
         self, rij: int, kolom: int, waarde, stijl=None, formaat=None, verwacht=UNCHECKED, tekst: bool = False

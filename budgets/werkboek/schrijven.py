@@ -1,190 +1,185 @@
-"""Rendering a workbook plan with openpyxl on the house-style template: cells, styles,
-widths, frozen panes, links, validations, charts, print set-up; deterministic output."""
+"""Rendering a workbook plan with XlsxWriter: cells with the core's value cached on every
+formula, the template's named styles as formats, widths, frozen panes, links,
+validations, charts, grouped working rows and print set-up; deterministic output."""
 
-import zipfile
-from copy import copy
-from datetime import datetime
-from functools import cache
+import io
+from datetime import date, datetime
 from pathlib import Path
 
-import openpyxl
-from openpyxl.cell import Cell
-from openpyxl.chart import BarChart, LineChart, Reference, Series
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.pagebreak import Break
+import xlsxwriter
+from xlsxwriter.utility import xl_cell_to_rowcol
 
-from budgets.excel.stijl import TEMPLATE, ensure_styles
-from budgets.excel.xml_schrijver import FastExcelWriter
+from budgets.excel.formaten import datum_tekst
+from budgets.excel.stijl import TEMPLATE, house_styles
+from budgets.excel.xlsx import header_within_limit, name_styles, template_styles
 from budgets.spec.model import Begroting
-from budgets.werkboek.plan import Blad
+from budgets.werkboek.plan import UNCHECKED, Blad
 
-GREEN = PatternFill("solid", fgColor="C6EFCE")
-RED = PatternFill("solid", fgColor="FFC7CE")
+GREEN, RED = "#C6EFCE", "#FFC7CE"
+LINK = {"font_color": "#0563C1", "underline": 1}
+
+
+class _Formats:
+    """One XlsxWriter format per (named style, number format, extra) combination."""
+
+    def __init__(self, book, template: Path):
+        self.book, self.styles = book, template_styles(template, house_styles())
+        self.made: dict = {}
+        self.names: dict = {}  # format -> named style
+
+    def get(self, stijl: str | None, formaat: str | None, extra: tuple = ()):
+        key = (stijl, formaat, extra)
+        if key not in self.made:
+            props = dict(self.styles.get(stijl, {})) if stijl else {}
+            if formaat:
+                props["num_format"] = formaat
+            props.update(dict(extra))
+            fmt = self.book.add_format(props) if props else None
+            self.made[key] = fmt
+            if fmt is not None and stijl in self.styles:
+                self.names[fmt] = stijl
+        return self.made[key]
 
 
 def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE) -> None:
     """Write the planned sheets to target (a temporary path; the caller renames it)."""
-    book = openpyxl.load_workbook(template) if template.exists() else openpyxl.Workbook()
-    ensure_styles(book)
-    old = list(book.worksheets)
-    styles: dict = {}
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False, "strings_to_urls": False})
+    formats = _Formats(book, Path(template))
+    worksheets = {blad.titel: book.add_worksheet(blad.titel) for blad in sheets}
     for blad in sheets:
-        _sheet(book, b, blad, styles)
-    for sheet in old:
-        book.remove(sheet)
+        _sheet(worksheets[blad.titel], b, blad, formats, book)
     _properties(book, b)
-    _save(book, target, b)
+    book.close()
+    names = {fmt.xf_index: name for fmt, name in formats.names.items() if fmt.xf_index is not None}
+    Path(target).write_bytes(name_styles(buffer.getvalue(), names))
 
 
-def _sheet(book, b: Begroting, blad: Blad, styles: dict) -> None:
-    ws = book.create_sheet(blad.titel)
-    _cells(ws, blad, styles)
+def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
+    _cells(ws, blad, formats)
     for letter, width in blad.breedtes.items():
-        ws.column_dimensions[letter].width = width
+        ws.set_column(f"{letter}:{letter}", width)
+    for rij, (niveau, verborgen) in sorted(blad.groepen.items()):
+        ws.set_row(rij - 1, None, None, {"level": niveau, "hidden": verborgen})
     if blad.bevriezen:
-        ws.freeze_panes = blad.bevriezen
-    for adres, location in blad.koppelingen.items():
-        ws[adres].hyperlink = Hyperlink(ref=adres, location=location, display=str(ws[adres].value))
-        ws[adres].font = Font(color="0563C1", underline="single")
+        row, column = xl_cell_to_rowcol(blad.bevriezen)
+        ws.freeze_panes(row, column)
     for cells, options in blad.validaties:
         _validation(ws, cells, options)
     for chart in blad.grafieken:
         _chart(book, ws, b, chart)
-    _checks_colour(ws, blad)
+    _checks_colour(ws, blad, formats)
     _print(ws, b, blad)
 
 
-def _cells(ws, blad: Blad, styles: dict) -> None:
-    """Write the planned cells. The first cell of each (named style, number format)
-    pair is styled through openpyxl (which registers the style and format); its
-    StyleArray is cached and copied to the later cells of that pair."""
+def cached(cel):
+    """The value a formula cell carries as its cached result: the core's value."""
+    value = cel.verwacht
+    if value is UNCHECKED or value is None:
+        return 0
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    return str(value)
+
+
+def _cells(ws, blad: Blad, formats: _Formats) -> None:
     for adres, cel in blad.cellen.items():
-        row, column = _position(adres)
-        cell = Cell(ws, row, column, cel.waarde)
-        ws._add_cell(cell)
-        if cel.tekst:
-            cell.data_type = "s"
-        if not (cel.stijl or cel.formaat):
-            continue
-        key = (cel.stijl, cel.formaat)
-        cached = styles.get(key)
-        if cached is None:
-            styles[key] = _style_first(cell, cel)
+        row, column = xl_cell_to_rowcol(adres)
+        fmt = formats.get(cel.stijl, cel.formaat)
+        value = cel.waarde
+        if adres in blad.koppelingen:
+            link = formats.get(cel.stijl, cel.formaat, tuple(LINK.items()))
+            ws.write_url(row, column, f"internal:{blad.koppelingen[adres]}", link, str(value))
+        elif cel.tekst:
+            ws.write_string(row, column, str(value), fmt)
+        elif isinstance(value, str) and value.startswith("="):
+            ws.write_formula(row, column, value, fmt, cached(cel))
+        elif isinstance(value, bool):
+            ws.write_boolean(row, column, value, fmt)
+        elif isinstance(value, (date, datetime)):
+            ws.write_datetime(row, column, datetime(value.year, value.month, value.day), fmt)
+        elif value is None or value == "":
+            ws.write_blank(row, column, None, fmt)
+        elif isinstance(value, str):
+            ws.write_string(row, column, value, fmt)
         else:
-            cell._style = copy(cached)
-
-
-def _style_first(cell, cel) -> StyleArray:
-    if cel.stijl:
-        cell.style = cel.stijl
-    if cel.formaat:
-        cell.number_format = cel.formaat
-    return copy(cell._style)
-
-
-@cache
-def _position(adres: str) -> tuple[int, int]:
-    return coordinate_to_tuple(adres)
+            ws.write_number(row, column, float(value), fmt)
 
 
 def _validation(ws, cells: str, options) -> None:
-    """A list of choices, or (low, high) for a number between two bounds."""
+    """A list of choices, or {van, tot, melding} for a number between two bounds."""
     if isinstance(options, dict):
-        validation = DataValidation(type="decimal", operator="between", formula1=str(options["van"]),
-                                    formula2=str(options["tot"]), showErrorMessage=True,
-                                    errorTitle="Ongeldig getal", error=options["melding"])
-        validation.add(cells)
-        ws.add_data_validation(validation)
+        ws.data_validation(cells, {"validate": "decimal", "criteria": "between", "minimum": options["van"],
+                                   "maximum": options["tot"], "error_title": "Ongeldig getal",
+                                   "error_message": options["melding"]})
         return
-    validation = DataValidation(
-        type="list",
-        formula1='"' + ",".join(options) + '"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Ongeldige keuze",
-        error="Kies een waarde uit de lijst.",
-    )
-    validation.add(cells)
-    ws.add_data_validation(validation)
+    ws.data_validation(cells, {"validate": "list", "source": list(options), "ignore_blank": True,
+                               "error_title": "Ongeldige keuze",
+                               "error_message": "Kies een waarde uit de lijst."})
 
 
 FIRST_CHART_ROW = 3
 
 
 def _chart(book, ws, b: Begroting, spec: dict) -> None:
-    source = book[spec["blad"]]
-    last = 4 + len(b.jaren)
-    chart = BarChart() if spec["soort"] == "staaf" else LineChart()
-    chart.title = spec["titel"]
-    chart.y_axis.title = spec["as"]
-    chart.x_axis.title = "jaar"
-    chart.height, chart.width = 9, 22
-    for i, row in enumerate(spec["rijen"]):
-        values = Reference(source, min_col=5, max_col=last, min_row=row, max_row=row)
-        title = spec.get("labels", [None] * len(spec["rijen"]))[i] or source.cell(row, 1).value
-        chart.series.append(Series(values, title=str(title)))
-    chart.set_categories(Reference(source, min_col=5, max_col=last, min_row=3, max_row=3))
-    ws.add_chart(chart, spec["anker"])
-    row = coordinate_to_tuple(spec["anker"])[0]
-    if row > FIRST_CHART_ROW:
-        ws.row_breaks.append(Break(id=row - 1))  # each further chart starts a printed page
+    first, last = spec.get("kolommen", (4, 3 + len(b.jaren)))  # zero-based year columns
+    header = spec.get("koprij", 3) - 1
+    chart = book.add_chart({"type": {"staaf": "column", "lijn": "line"}.get(spec["soort"], spec["soort"])})
+    chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
+    chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9}})
+    chart.set_x_axis({"name": "jaar", "num_font": {"size": 9}, "name_font": {"size": 9}})
+    chart.set_legend({"position": "bottom", "font": {"size": 9}})
+    labels = spec.get("labels") or [None] * len(spec["rijen"])
+    for row, label in zip(spec["rijen"], labels, strict=True):
+        series = {"values": [spec["blad"], row - 1, first, row - 1, last],
+                  "categories": [spec["blad"], header, first, header, last],
+                  "name": label if label else [spec["blad"], row - 1, 0]}
+        series.update(spec.get("reeks", {}).get(row, {}))
+        chart.add_series(series)
+    chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
+    ws.insert_chart(spec["anker"], chart)
 
 
-def _checks_colour(ws, blad: Blad) -> None:
+def _checks_colour(ws, blad: Blad, formats: _Formats) -> None:
     """Green for TRUE, red for FALSE on every check cell (one rule pair per sheet)."""
     cells = " ".join(adres for adres, cel in blad.cellen.items() if cel.stijl == "controle")
-    if cells:
-        ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=["TRUE"], fill=GREEN))
-        ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=["FALSE"], fill=RED))
+    if not cells:
+        return
+    first = cells.split(" ")[0]
+    for value, colour in (("TRUE", GREEN), ("FALSE", RED)):
+        fmt = formats.book.add_format({"bg_color": colour})
+        ws.conditional_format(first, {"type": "cell", "criteria": "==", "value": value, "format": fmt,
+                                      "multi_range": cells})
 
 
 def _print(ws, b: Begroting, blad: Blad) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
+    ws.set_paper(9)  # A4
+    if blad.staand:
+        ws.set_portrait()
+    else:
+        ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.hide_gridlines(1)  # gridlines on screen, not on paper
+    ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     if blad.bevriezen and blad.bevriezen[1:] != "1":
-        ws.print_title_rows = f"1:{int(blad.bevriezen[1:]) - 1}"
-    ws.oddFooter.left.text = f"{b.naam} – begroting {b.begrotingsjaar} – {b.status}"
-    ws.oddFooter.right.text = "&A – pagina &P van &N"
-    ws.oddHeader.right.text = f"Versie {b.versie}, {b.datum.isoformat()}"
+        ws.repeat_rows(0, int(blad.bevriezen[1:]) - 2)
+    if blad.afdrukbereik:
+        ws.print_area(blad.afdrukbereik)
+    breaks = {r - 1 for r in blad.pagina_einden}
+    breaks.update(xl_cell_to_rowcol(c["anker"])[0] for c in blad.grafieken)  # each further chart: a new page
+    breaks = sorted(r for r in breaks if r >= FIRST_CHART_ROW)
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
+    footer = f"{b.naam} – begroting {b.begrotingsjaar} – {b.status}"
+    ws.set_footer(header_within_limit("&L&8{}&R&8&A – pagina &P van &N", footer))
+    ws.set_header(header_within_limit("&R&8{}", f"Versie {b.versie}, {datum_tekst(b.datum)}"))
 
 
 def _properties(book, b: Begroting) -> None:
     moment = datetime(b.datum.year, b.datum.month, b.datum.day)
-    props = book.properties
-    props.created = props.modified = moment
-    props.creator = props.lastModifiedBy = "begroting genereer"
-    props.title = f"Begroting {b.begrotingsjaar} {b.naam}"
-    props.subject = f"status: {b.status}"
-    book.calculation.fullCalcOnLoad = True
-
-
-class _DatedZip(zipfile.ZipFile):
-    """A zip archive whose every entry carries one fixed date (deterministic bytes)."""
-
-    stamp = (1980, 1, 1, 0, 0, 0)
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.stamp)
-            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes())
-
-
-def _save(book, target: Path, b: Begroting) -> None:
-    """Save without openpyxl's 'now' timestamp and with fixed zip dates, so the same
-    spec gives the same bytes."""
-    archive = _DatedZip(target, "w", zipfile.ZIP_DEFLATED)
-    archive.stamp = (max(b.datum.year, 1980), b.datum.month, b.datum.day, 0, 0, 0)
-    FastExcelWriter(book, archive).save()
+    book.set_properties({"title": f"Begroting {b.begrotingsjaar} {b.naam}", "subject": f"status: {b.status}",
+                         "author": "begroting genereer", "created": moment})
+    book.set_calc_mode("auto")

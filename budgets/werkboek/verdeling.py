@@ -11,8 +11,9 @@ from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
 from budgets.spec.sleutels import SOORTEN
-from budgets.werkboek.plan import Blad, _label, header_row, line, ref, standard_widths
+from budgets.werkboek.plan import Blad, _label, col, header_row, line, ref, standard_widths
 from budgets.werkboek.product import BIJ, PB
+from pyfuncs.afronding import excel_round
 
 VD = "Verdeling"
 FIRST = 5
@@ -35,11 +36,17 @@ def layout_verdeling(b: Begroting) -> dict:
             r += 1
         rows[("aandeel_totaal", k.naam)] = r
         r += 2
-    rows["saldo_kop"] = r
-    for name in ("bedrag", "centen", "teken"):
+    rows["saldo_kop"], rows["bedrag"] = r, r + 1
+    r += 2
+    for g in b.gemeenten:
+        rows[("deel", g)] = r
         r += 1
+    rows["deel_totaal"] = r
+    rows["werk_kop"] = r + 2  # the working rows of the split: grouped, hidden, not printed
+    r += 3
+    for name in ("centen", "teken"):
         rows[name] = r
-    r += 1
+        r += 1
     for helper in HELPERS:
         for g in b.gemeenten:
             rows[(helper, g)] = r
@@ -47,10 +54,7 @@ def layout_verdeling(b: Begroting) -> dict:
         if helper == "heel":
             rows["tekort"] = r
             r += 1
-    for g in b.gemeenten:
-        rows[("deel", g)] = r
-        r += 1
-    rows["deel_totaal"] = r
+    rows["werk_laatste"] = r - 1
     return rows
 
 
@@ -73,7 +77,17 @@ def build_verdeling(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     _saldo(blad, b, res, L)
     standard_widths(blad, b.jaren)
     blad.bevriezen = "E4"
+    _group_working_rows(blad, b, rows)
     return blad
+
+
+def _group_working_rows(blad: Blad, b: Begroting, rows: dict) -> None:
+    """The largest-remainder working rows: one collapsed outline group below the split,
+    outside the print area."""
+    _label(blad, rows["werk_kop"], "Rekenregels van de verdeling in hele centen (grootste rest)", "", "kop")
+    for r in range(rows["werk_kop"], rows["werk_laatste"] + 1):
+        blad.groepen[r] = (1, True)
+    blad.afdrukbereik = f"A1:{col(4 + len(b.jaren))}{rows['deel_totaal']}"
 
 
 class _Cellen:
@@ -144,19 +158,20 @@ def _saldo(blad: Blad, b: Begroting, res: Resultaten, L: dict) -> None:
     ex, amount = L["Exploitatie"]["gemeenten"], rows["bedrag"]
     line(blad, b, amount, "Te verdelen over de gemeenten", "EUR", lambda c: f"=Exploitatie!{c}{ex}",
          lambda y: charged[y], "koppeling", EURO_CENT)
+    work = {y: working_values(charged[y], b.aandelen(b.reserve.verdeelsleutel, y)) for y in b.jaren}
     line(blad, b, rows["centen"], "Te verdelen in hele centen", "cent",
-         lambda c: f"=ROUND(ABS({c}{amount})*100,0)", None, fmt="#,##0", total=False)
+         lambda c: f"=ROUND(ABS({c}{amount})*100,0)", lambda y: work[y]["centen"], fmt="#,##0", total=False)
     line(blad, b, rows["teken"], "Teken (-1 = terugbetaling)", "teken", lambda c: f"=IF({c}{amount}<0,-1,1)",
-         None, fmt="0", total=False)
+         lambda y: work[y]["teken"], fmt="0", total=False)
     for helper, (label, make) in _helper_formulas(b, rows).items():
-        for g in names:
-            line(blad, b, rows[(helper, g)], f"{label} {g}", "cent", make(g), None, fmt="#,##0.0000",
-                 total=False)
+        for gi, g in enumerate(names):
+            line(blad, b, rows[(helper, g)], f"{label} {g}", "cent", make(g),
+                 lambda y, h=helper, gi=gi: work[y][h][gi], fmt="#,##0.0000", total=False)
         if helper == "heel":
             h_first, h_last, u = rows[("heel", names[0])], rows[("heel", names[-1])], rows["centen"]
             line(blad, b, rows["tekort"], "Nog te verdelen centen", "cent",
-                 lambda c, f=h_first, la=h_last, u=u: f"={c}${u}-SUM({c}{f}:{c}{la})", None, fmt="0",
-                 total=False)
+                 lambda c, f=h_first, la=h_last, u=u: f"={c}${u}-SUM({c}{f}:{c}{la})",
+                 lambda y: work[y]["tekort"], fmt="0", total=False)
     t, short = rows["teken"], rows["tekort"]
     for gi, g in enumerate(names):
         heel, rang = rows[("heel", g)], rows[("rang", g)]
@@ -166,6 +181,18 @@ def _saldo(blad: Blad, b: Begroting, res: Resultaten, L: dict) -> None:
     first, last = rows[("deel", names[0])], rows[("deel", names[-1])]
     line(blad, b, rows["deel_totaal"], "Totaal verdeeld", "EUR", lambda c: f"=SUM({c}{first}:{c}{last})",
          lambda y: charged[y], "totaal", EURO_CENT)
+
+
+def working_values(amount: float, shares: list[float]) -> dict:
+    """The working rows' values of one year, as their formulas compute them (Excel's ROUND)."""
+    cents = excel_round(abs(amount) * 100, 0)
+    quota = [excel_round(cents * share, 4) for share in shares]
+    whole = [excel_round(q, 0) - (1 if excel_round(q, 0) > q else 0) for q in quota]
+    rest = [excel_round(q - w, 4) for q, w in zip(quota, whole, strict=True)]
+    rank = [sum(1 for o in rest if o > r) + sum(1 for o in rest[: i + 1] if o == r) - 1
+            for i, r in enumerate(rest)]
+    return {"centen": cents, "teken": -1 if amount < 0 else 1, "quota": quota, "heel": whole,
+            "tekort": cents - sum(whole), "rest": rest, "rang": rank}
 
 
 def _helper_formulas(b: Begroting, rows: dict) -> dict:

@@ -6,6 +6,7 @@ illustrative (2/3 and 1/3, like Werkom's PW-budget) and the sheet says so.
 """
 
 from budgets.excel.formules import reserve_mutatie
+from budgets.werkmap.doelgroep import fill_doelgroep
 from budgets.werkmap.opmaak import CONSTANT_COLUMN, FIRST_VALUE_COLUMN, Blad, area, ref
 
 D = FIRST_VALUE_COLUMN
@@ -23,16 +24,19 @@ PRIJSBRONNEN = ("markt € 3.000–€ 4.000 (§5.2)", "Cedris 2021: resultaat +
                 "SZW, caseload 25")
 GEMEENTEN = ("Zaanstad", "Purmerend")
 VOLUMES_2024 = ((933, 277, 87, 25, 133), (467, 138, 44, 12, 67))
-ILLUSTRATIEF = "illustratief: verdeling over de gemeenten is niet gepubliceerd (2/3 en 1/3)"
+ILLUSTRATIEF = "illustratief (2/3 en 1/3)"
 
 
 def fill_begroting(blad: Blad, uitleg: dict[str, str]) -> None:
     blad.text("Begroting: volumes × normprijzen (Werkom, meerjarenraming 2022–2026)", "Kop")
     blad.text("Gele cellen zijn invoer. Blauw = Python-functie, groen = dezelfde som met gewone "
               "Excel-formules. Bedragen in euro; + = bijdrage van de gemeente.")
+    blad.text("De verdeling van de volumes over Zaanstad en Purmerend is niet gepubliceerd: hier "
+              "illustratief 2/3 en 1/3, zoals het PW-budget.")
     _normbedrag(blad, uitleg)
     _bijdrage(blad, uitleg)
     _bijdragetabel(blad, uitleg)
+    fill_doelgroep(blad, uitleg)
 
 
 def fill_verdeling(blad: Blad, uitleg: dict[str, str]) -> None:
@@ -148,7 +152,7 @@ def _keys(blad: Blad) -> list[int]:
 def _verdeel(blad: Blad, uitleg: dict[str, str]) -> None:
     blad.heading("PB_VERDEEL", uitleg["PB_VERDEEL"])
     amount = blad.inputs("Te verdelen tekort 2024", "euro", constante=2_583_000,
-                         bron="Werkom meerjarenraming: resultaat 2024 − 2.583 (× € 1.000)")
+                         bron="Werkom meerjarenraming: resultaat 2024 (€ −2.583.000)")
     keys = _keys(blad)
     unit = blad.inputs("Eenheid", "euro", constante=0.01, bron="0,01 = centen; 1 = euro's; 1000 = duizenden")
     keys_area = area(keys[0], C, len(keys), 1)

@@ -12,16 +12,18 @@ import tempfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.styles import Alignment
 
 from budgets.bestanden import write_atomically
 from budgets.functies.catalogus import catalogue
 from budgets.werkmap.begroting import fill_begroting, fill_verdeling
-from budgets.werkmap.opmaak import Blad, Blok, add_styles
+from budgets.werkmap.opmaak import Blad, Blok, add_styles, print_on_a4
 from budgets.werkmap.pc_functies import fill_controle, fill_financieel, fill_weerstand
 from budgets.werkmap.teksten import CONF_SETTINGS, CONF_SHEET, CONF_UITLEG, lees_mij
 from pyfuncs.fouten import InvoerFout
 
 STANDAARD_PAD = Path("xl/productbegroting.xlsm")
+LEES_MIJ_BREEDTE = 92  # characters: one A4 landscape page wide at 11 pt
 QUICKSTART_NAME = "productbegroting"
 
 # (sheet title, filler) in the order of the groups in the issue.
@@ -56,18 +58,23 @@ def _fill_conf(sheet) -> None:
     for offset, line in enumerate(CONF_UITLEG):
         sheet.cell(row=len(CONF_SETTINGS) + 3 + offset, column=1, value=line)
     sheet.column_dimensions["A"].width = 20
-    sheet.column_dimensions["B"].width = 20
+    sheet.column_dimensions["B"].width = 60
+    print_on_a4(sheet)
 
 
 def _fill_lees_mij(sheet) -> None:
     sheet.title = "Lees mij"
-    sheet.column_dimensions["A"].width = 140
+    sheet.column_dimensions["A"].width = LEES_MIJ_BREEDTE
+    print_on_a4(sheet)
     for row, (style, line) in enumerate(lees_mij(), start=1):
         if line:
             cell = sheet.cell(row=row, column=1, value=line)
             cell.data_type = "s"
             if style:
                 cell.style = style
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = -(-len(line) // LEES_MIJ_BREEDTE)  # wrapped lines; the row grows with them
+            sheet.row_dimensions[row].height = 15 * lines
 
 
 def fill_workbook(book) -> list[Blok]:

@@ -2,8 +2,9 @@
 blocks that put a UDF call beside its native-Excel twin.
 
 Column layout of every function sheet: A label, B unit, C constant, D onwards the values
-(years, products or gemeenten). A result block writes the UDF at column D and the twin,
-when there is one, to its right after one empty column.
+(years, products or gemeenten), the source of an input right after its values. A result
+block writes the UDF at column D, the twin (when there is one) under it, and its note on the
+row below, so every block prints one A4 page wide.
 """
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from budgets.excel.stijl import werkmap_styles
 
 FIRST_VALUE_COLUMN = 4  # column D
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # whole numbers in this range are shown as years
 CONSTANT_COLUMN = 3  # column C
 
 
@@ -45,7 +47,8 @@ class Blok:
     """One function shown on a sheet: where its UDF result and its native twin are.
 
     udf_cel / tweeling_cel: top-left cell of each block; vorm: (rows, columns) of the
-    result; tweeling_cel is None when Excel cannot compute the function itself.
+    result; tweeling_cel is None when Excel cannot compute the function itself;
+    toelichting_cel: the note under the block.
     """
 
     blad: str
@@ -54,6 +57,7 @@ class Blok:
     vorm: tuple[int, int]
     tweeling_cel: str | None
     toelichting: str
+    toelichting_cel: str = ""
 
 
 # A twin formula for result cell (i, j); cel(i, j) gives the twin's own cell references.
@@ -67,10 +71,11 @@ class Blad:
         self.sheet = sheet
         self.row = 1
         self.blokken: list[Blok] = []
-        for column, width in (("A", 34), ("B", 12), ("C", 14)):
+        for column, width in (("A", 38), ("B", 16), ("C", 13)):
             sheet.column_dimensions[column].width = width
         for column in range(FIRST_VALUE_COLUMN, FIRST_VALUE_COLUMN + 20):
-            sheet.column_dimensions[get_column_letter(column)].width = 15
+            sheet.column_dimensions[get_column_letter(column)].width = 13
+        print_on_a4(sheet)
 
     def put(self, row: int, column: int, value, style: str | None = None):
         cell = self.sheet.cell(row=row, column=column, value=value)
@@ -78,6 +83,8 @@ class Blad:
             cell.data_type = "s"
         if style:
             cell.style = style
+        if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
+            cell.number_format = "0"  # a year, never 2.025
         return cell
 
     def text(self, text: str, style: str = "Toelichting", column: int = 1) -> int:
@@ -105,9 +112,10 @@ class Blad:
         cells += [self.put(row, FIRST_VALUE_COLUMN + offset, value, "Invoer")
                   for offset, value in enumerate(waarden)]
         for cell in cells if eenheid == "euro" else ():
-            cell.number_format = "#,##0"
+            if cell.number_format != "0":
+                cell.number_format = "#,##0"
         if bron:
-            self.put(row, FIRST_VALUE_COLUMN + max(len(waarden), 1) + 1, bron, "Toelichting")
+            self.put(row, FIRST_VALUE_COLUMN + len(waarden), bron, "Toelichting")
         self.row += 1
         return row
 
@@ -116,61 +124,57 @@ class Blad:
         row = self.row
         self.put(row, 1, label, "Kop")
         for offset, name in enumerate(namen):
-            self.put(row, column + offset, name, style)
+            cell = self.put(row, column + offset, name, style)
+            cell.alignment = Alignment(wrap_text=True, horizontal="right", vertical="bottom")
         self.row += 1
         return row
 
     def result(self, functie: str, formule: str, vorm: tuple[int, int], twin: Twin | None,
                toelichting: str, kolommen=(), rijlabels=(), eenheid: str = "") -> Blok:
-        """The UDF at column D and its native twin beside it, with a header row above."""
-        rows, columns = vorm
-        twin_column = FIRST_VALUE_COLUMN + columns + 1
-        self._result_header(functie, twin is not None, twin_column, kolommen)
-        top = self.row
-        for i, label in enumerate(rijlabels):
-            self.put(top + i, 1, label)
-        for i in range(rows if eenheid else 0):
-            self.put(top + i, 2, eenheid)
+        """The UDF at column D, its native twin under it, the note on the row below."""
+        top = self._block(f"Python-functie {functie}", vorm, kolommen, rijlabels, eenheid)
         self._write_udf(top, formule, vorm)
+        twin_top = None
         if twin is not None:
-            self._write_twin(top, twin_column, vorm, twin)
-        note_column = twin_column + (columns + 1 if twin is not None else 0)
-        self.put(top, note_column, toelichting, "Toelichting")
-        if eenheid.startswith("euro"):
-            last = twin_column + columns if twin is not None else FIRST_VALUE_COLUMN + columns
-            self._number_format(top, rows, last - 1, "#,##0.00")
-        self.row = top + rows
+            twin_top = self._block("Zelfde uitkomst met Excel-formules", vorm, kolommen, rijlabels, eenheid)
+            self._write_twin(twin_top, vorm, twin)
+        for first in (top, twin_top) if eenheid.startswith("euro") else ():
+            if first:
+                self._number_format(first, vorm, "#,##0.00")
+        note = self.put(self.row, 1, toelichting, "Toelichting")
+        self.row += 1
         blok = Blok(self.sheet.title, functie, ref(top, FIRST_VALUE_COLUMN), vorm,
-                    ref(top, twin_column) if twin is not None else None, toelichting)
+                    ref(twin_top, FIRST_VALUE_COLUMN) if twin_top else None, toelichting, note.coordinate)
         self.blokken.append(blok)
         return blok
 
-    def _number_format(self, top: int, rows: int, last_column: int, pattern: str) -> None:
-        for row in self.sheet.iter_rows(min_row=top, max_row=top + rows - 1,
-                                        min_col=FIRST_VALUE_COLUMN, max_col=last_column):
+    def _block(self, kop: str, vorm: tuple[int, int], kolommen, rijlabels, eenheid: str) -> int:
+        """Header rows and row labels of one result block; returns its first row."""
+        self.put(self.row, 1, kop, "Kop")
+        self.row += 1
+        if kolommen:
+            self.labels("", kolommen)
+        top = self.row
+        for i, label in enumerate(rijlabels):
+            self.put(top + i, 1, label)
+        for i in range(vorm[0] if eenheid else 0):
+            self.put(top + i, 2, eenheid)
+        self.row = top + vorm[0]
+        return top
+
+    def _number_format(self, top: int, vorm: tuple[int, int], pattern: str) -> None:
+        for row in self.sheet.iter_rows(min_row=top, max_row=top + vorm[0] - 1, min_col=FIRST_VALUE_COLUMN,
+                                        max_col=FIRST_VALUE_COLUMN + vorm[1] - 1):
             for cell in row:
                 cell.number_format = pattern
 
-    def _result_header(self, functie: str, has_twin: bool, twin_column: int, kolommen) -> None:
-        self.put(self.row, 1, "Uitkomst", "Kop")
-        self.put(self.row, FIRST_VALUE_COLUMN, f"Python-functie {functie}", "Kop")
-        if has_twin:
-            self.put(self.row, twin_column, "Zelfde uitkomst met Excel-formules", "Kop")
-        self.row += 1
-        if kolommen:
-            for offset, name in enumerate(kolommen):
-                self.put(self.row, FIRST_VALUE_COLUMN + offset, name, "Kop")
-                if has_twin:
-                    self.put(self.row, twin_column + offset, name, "Kop")
-            self.row += 1
-
-    def _write_twin(self, top: int, twin_column: int, vorm: tuple[int, int], twin: Twin) -> None:
+    def _write_twin(self, top: int, vorm: tuple[int, int], twin: Twin) -> None:
         def cel(i: int, j: int) -> str:
-            return ref(top + i, twin_column + j)
+            return ref(top + i, FIRST_VALUE_COLUMN + j)
 
         for i in range(vorm[0]):
             for j in range(vorm[1]):
-                self.put(top + i, twin_column + j, twin(i, j, cel), "Excel-tweeling")
+                self.put(top + i, FIRST_VALUE_COLUMN + j, twin(i, j, cel), "Excel-tweeling")
 
     def _write_udf(self, top: int, formule: str, vorm: tuple[int, int]) -> None:
         rows, columns = vorm
@@ -183,3 +187,15 @@ class Blad:
                 for j in range(columns):
                     self.sheet.cell(row=top + i, column=FIRST_VALUE_COLUMN + j).style = "Python-functie"
         self.sheet.cell(row=top, column=FIRST_VALUE_COLUMN).alignment = Alignment(horizontal="right")
+
+
+def print_on_a4(sheet, titel: str | None = None) -> None:
+    """A4 landscape, one page wide, the sheet name and page numbers in the footer."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.oddFooter.left.text = (titel or sheet.title).replace("&", "&&")
+    sheet.oddFooter.right.text = "Pagina &P van &N"

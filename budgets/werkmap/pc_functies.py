@@ -57,7 +57,8 @@ def _klasse(blad: Blad, uitleg: dict[str, str]) -> None:
     blad.labels("NAR-schaal (oplopend)", ("ondergrens", "klasse", "omschrijving"))
     first = blad.row
     for row in NAR:
-        blad.inputs("", "", row, bron="F: geen ondergrens" if row[1] == "F" else "")
+        bound = blad.inputs("", "", row, bron="F: geen ondergrens" if row[1] == "F" else "")
+        blad.sheet.cell(row=bound, column=D).number_format = '[<0]"geen";0.0'  # F: no lower bound
     value = blad.inputs("Ratio", "factor", constante=1.25)
     text = blad.inputs("Met omschrijving", "WAAR/ONWAAR", constante=True)
     bounds, letters, words = (area(first, D + k, len(NAR), 1, True) for k in range(3))
@@ -209,7 +210,7 @@ def _contantewaarde(blad: Blad, uitleg: dict[str, str]) -> None:
     blad.labels("Jaar", (2022, 2023, 2024, 2025, 2026))
     rate = blad.inputs("Rente", "fractie", constante=0.03, bron="illustratief")
     flows = blad.inputs("Resultaat", "euro", (-1_055_000, -1_797_000, -2_583_000, -2_912_000, -2_936_000),
-                        bron="Werkom meerjarenraming (× € 1.000)")
+                        bron="Werkom meerjarenraming 2022–2026, in euro's")
     blad.result("PB_CONTANTEWAARDE", f"=PB_CONTANTEWAARDE({ref(rate, C)},{area(flows, D, 1, 5)})", (1, 1),
                 lambda i, j, cel: f"=NPV({ref(rate, C)},{area(flows, D, 1, 5)})", "Excel: NPV (NHW)",
                 rijlabels=("Contante waarde",), eenheid="euro")

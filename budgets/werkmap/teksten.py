@@ -89,6 +89,16 @@ def lees_mij() -> list[tuple[str, str]]:
         ("", "xlwings Lite toont #WAARDE! (Engels: #VALUE!); de melding staat erbij als u de cel "
              "aanwijst of op het foutsymbool klikt."),
         ("", ""),
+        ("Kop", "Foutwaarden en grenzen"),
+        ("", "Een foutwaarde in een invoercel (#N/B, #DEEL/0!, #WAARDE!, #VERW!, #NAAM?, #GETAL!, #LEEG!) "
+             "telt nooit als 0: de cel toont bijvoorbeeld \"PB_VERDEEL: sleutels rij 2 bevat een foutwaarde "
+             "(#N/B)\". Rij en kolom tellen binnen het bereik dat u opgeeft."),
+        ("", "Bedragen mag u invullen als getal, met de opmaak Valuta of Financieel, of als tekst met een "
+             "Nederlandse of Engelse komma (1.797.000,01). Een kwartaal als 1–4 of als datum. Lege rijen "
+             "aan het eind van een bereik tellen niet mee; in de tabel van PB_BIJDRAGETABEL is een lege "
+             "rij tussen de gegevens een fout. Geen getal of uitkomst mag 10.000.000.000.000 euro of meer "
+             "zijn."),
+        ("", ""),
         ("Kop", "Niet getest"),
         ("", "Deze werkmap is gebouwd en gecontroleerd zonder Excel: de groene formules zijn met "
              "LibreOffice nagerekend, de Python-functies met pytest. Het openen in Excel, de "
