@@ -296,9 +296,11 @@ def test_sums_are_exact_in_cents_and_careful_below_a_cent(tmp_path):
     assert totals_to_date(read(tmp_path, finer), 1, ["regel"])["Personeel"] == 0.25
 
 
-def test_a_ledger_with_only_a_header_is_empty(tmp_path):
-    grootboek = read(tmp_path, HEAD)
-    assert grootboek.regels_gelezen == 0 and grootboek.bedragen.empty
+def test_a_ledger_with_only_a_header_is_refused(tmp_path):
+    # issue 12: a header-only export is almost always the wrong export; it used to be
+    # read as an empty ledger (every realisation 0), now it is bad input with the file.
+    with pytest.raises(InvoerFout, match=r"gb\.csv: alleen een kopregel, geen boekingen"):
+        read(tmp_path, HEAD)
 
 
 def test_fast_and_lenient_readers_agree(tmp_path):

@@ -40,7 +40,8 @@ def test_wijzigingen_are_read_and_summed(tmp_path):
 
 @pytest.mark.parametrize("body, message", [
     ("wijzigingen: {}", "verwacht een lijst"),
-    ("wijzigingen: [{datum: 01-01-2024, besluit: x}]", r"wijzigingen\[0\]: 'nummer' ontbreekt"),
+    # issue 12: counted from 1 like every other message (was wijzigingen[0])
+    ("wijzigingen: [{datum: 01-01-2024, besluit: x}]", r"wijzigingen\[1\]: 'nummer' ontbreekt"),
     ("wijzigingen: [{nummer: 1, datum: 32-01-2024, besluit: x}]", "datum '32-01-2024'"),
     ("wijzigingen: [{nummer: 1, datum: 01-01-2024, besluit: x, regels: {Huur: 5}}]",
      "'Huur' is geen exploitatieregel"),
@@ -85,7 +86,7 @@ def test_basis_na_wijziging_on_the_sample(root):
 @pytest.mark.parametrize("body, message", [
     ("wijzigingen: [{nummer: 1, besluit: x, regels: {Kosten: 5}}]", "'datum' ontbreekt"),
     ("wijzigingen: [{nummer: 1, datum: 05-01-2025, jaar: 2024, besluit: x}]",
-     r"wijzigingen\[0\].datum: 05-01-2025 valt buiten het begrotingsjaar 2024"),
+     r"wijzigingen\[1\].datum: 05-01-2025 valt buiten het begrotingsjaar 2024"),
     ("wijzigingen: [{nummer: 1, datum: 05-01-2021, jaar: 2024, besluit: x}]",
      "valt buiten het begrotingsjaar 2024"),
 ])

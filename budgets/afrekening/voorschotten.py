@@ -7,16 +7,34 @@ YAML, per gemeente the total or the list of terms actually paid (EUR):
       Purmerend: 3050000.00
 """
 
+import math
 from pathlib import Path
 
 from budgets.bestanden import read_yaml
 from pyfuncs.fouten import InvoerFout
 
+MAX_BEDRAG = 1e13  # EUR: cents stay exact in 15 significant digits (see spec.meldingen)
+MAX_TERMIJNEN = 366  # terms per gemeente (daily would be the extreme)
+
 
 def _amount(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvoerFout(f"{where}: '{value}' is geen bedrag")
-    return float(value)
+        raise InvoerFout(f"{where}: '{str(value)[:40]}' is geen bedrag")
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise InvoerFout(f"{where}: geen geldig bedrag (NaN of oneindig)")
+    if abs(result) >= MAX_BEDRAG:
+        raise InvoerFout(f"{where}: {result:.3g} is te groot; bedragen blijven onder 10^13")
+    return result
+
+
+def _where(path: Path, table, gemeente) -> str:
+    line = table.line(gemeente) if hasattr(table, "line") else None
+    return f"{path}: regel {line}: voorschotten.{gemeente}" if line else \
+        f"{path}: voorschotten.{gemeente}"
 
 
 def load_voorschotten(path: Path, gemeenten: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
@@ -25,13 +43,19 @@ def load_voorschotten(path: Path, gemeenten: tuple[str, ...]) -> dict[str, tuple
     table = data.get("voorschotten") if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise InvoerFout(f"{path}: verwacht 'voorschotten:' met per gemeente een bedrag of termijnen")
+    unknown = [key for key in data if key != "voorschotten"]
+    if unknown:
+        raise InvoerFout(f"{path}: onbekende sleutel '{unknown[0]}'; alleen 'voorschotten:' "
+                         "hoort bovenaan")
     result = {}
     for gemeente, value in table.items():
+        where = _where(path, table, gemeente)
         if gemeente not in gemeenten:
-            raise InvoerFout(f"{path}: voorschotten.{gemeente}: geen deelnemer van de regeling")
+            raise InvoerFout(f"{where}: geen deelnemer van de regeling")
         terms = value if isinstance(value, list) else [value]
-        result[gemeente] = tuple(_amount(v, f"{path}: voorschotten.{gemeente}[{i}]")
-                                 for i, v in enumerate(terms, start=1))
+        if len(terms) > MAX_TERMIJNEN:
+            raise InvoerFout(f"{where}: {len(terms)} termijnen; de grens is {MAX_TERMIJNEN}")
+        result[gemeente] = tuple(_amount(v, f"{where}[{i}]") for i, v in enumerate(terms, start=1))
     missing = [g for g in gemeenten if g not in result]
     if missing:
         raise InvoerFout(f"{path}: voorschotten ontbreken voor {', '.join(missing)}")

@@ -10,7 +10,7 @@ from budgets.afrekening.model import build_settlement, cents_sum, default_voorsc
 from budgets.afrekening.rapport import write_settlement
 from budgets.afrekening.uitvoer import table_lines, write_summary
 from budgets.afrekening.voorschotten import load_voorschotten
-from budgets.bestanden import check_writable, write_atomically
+from budgets.bestanden import Uitvoer
 from budgets.excel.rapportblad import print_to_pdf
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
@@ -99,41 +99,44 @@ def _prognose(args, basis, afrekening) -> dict | None:
             "verschil": cents_sum([afrekening.saldo, -found["saldo"]])}
 
 
+def _inputs(args) -> dict:
+    return {"begroting": args.begroting, "realisatie": args.realisatie, "--volumes": args.volumes,
+            "--mapping": args.mapping, "--wijzigingen": args.wijzigingen,
+            "--voorschotten": args.voorschotten, "--vorige": args.vorige}
+
+
 def run(args) -> int:
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen)
     target = args.uitvoer or Path(f"afrekening_{basis.jaar}.xlsx")
-    check_writable(target, args.overschrijf)
-    if args.samenvatting:
-        check_writable(args.samenvatting, args.overschrijf)
-    mapping = load_mapping(args.mapping)
-    realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), 4,
-                                  args.negeer_onplaatsbaar)
-    grootboek, realised = realisatie.grootboek, realisatie.volumes
-    voorschotten = (load_voorschotten(args.voorschotten, basis.gemeenten) if args.voorschotten
-                    else default_voorschotten(basis))
-    bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie, "Volumes": args.volumes,
-               "Mapping": mapping.bron, "Wijzigingen": args.wijzigingen or "(geen)",
-               "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
-    afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
-                                  bronnen)
-    steps = reconcile(afrekening)
-    prognose = _prognose(args, basis, afrekening)
-    brief = {"datum": args.datum, "besluit": args.besluit}
     pdf = None if args.pdf is None else (target.with_suffix(".pdf") if args.pdf is True
                                          else Path(args.pdf))
-    if pdf:
-        check_writable(pdf, args.overschrijf)
+    with Uitvoer(_inputs(args), args.overschrijf) as uit:
+        staged = uit.add(target, "werkmap")
+        summary_file = uit.add(args.samenvatting, "samenvatting") if args.samenvatting else None
+        pdf_file = uit.add(pdf, "pdf") if pdf else None
+        mapping = load_mapping(args.mapping)
+        realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), 4,
+                                      args.negeer_onplaatsbaar)
+        grootboek, realised = realisatie.grootboek, realisatie.volumes
+        voorschotten = (load_voorschotten(args.voorschotten, basis.gemeenten) if args.voorschotten
+                        else default_voorschotten(basis))
+        bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie, "Volumes": args.volumes,
+                   "Mapping": mapping.bron, "Wijzigingen": args.wijzigingen or "(geen)",
+                   "Voorschotten": args.voorschotten or "begrote bijdrage in 12 maandtermijnen"}
+        afrekening = build_settlement(basis, grootboek, realised, voorschotten, args.reserve_stand,
+                                      bronnen)
+        steps = reconcile(afrekening)
+        prognose = _prognose(args, basis, afrekening)
+        brief = {"datum": args.datum, "besluit": args.besluit}
 
-    def write(path):
-        write_settlement(afrekening, path, steps, brief, prognose)
+        def write(path):
+            write_settlement(afrekening, path, steps, brief, prognose)
 
-    write_atomically(target, write, args.overschrijf)
-    if args.samenvatting:
-        write_atomically(args.samenvatting,
-                         lambda tmp: write_summary(afrekening, tmp, steps, prognose),
-                         args.overschrijf)
-    if pdf:
-        write_atomically(pdf, lambda tmp: print_to_pdf(write, tmp), args.overschrijf)
+        write(staged)
+        if summary_file:
+            write_summary(afrekening, summary_file, steps, prognose)
+        if pdf_file:
+            print_to_pdf(write, pdf_file)
     print("\n".join(table_lines(afrekening)))
     _notes(basis, args, grootboek, realised)
     print(f"afrekening: {target}")

@@ -1,10 +1,12 @@
 """`begroting genereer [SPEC]`: write a begroting workbook from a spec, and verify it."""
 
+from dataclasses import replace
 from pathlib import Path
 
-from budgets.bestanden import check_writable
+from budgets.bestanden import Uitvoer
 from budgets.excel import rekenmotor
 from budgets.excel.stijl import TEMPLATE
+from budgets.excel.veilig import check_workbook
 from budgets.spec.laden import load_spec
 from budgets.werkboek.controleer import format_report, verify
 from budgets.werkboek.genereer import DEFAULT_SPEC, default_output, generate, summary, write_summary
@@ -58,42 +60,52 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def _targets(args) -> tuple[Path, list[Path]]:
-    """The workbook and the other files this run writes; all refused before anything
-    is written when one exists and --overschrijf is missing."""
+def _targets(args, uit: Uitvoer) -> tuple[Path, Path | None, Path | None]:
+    """Stage the workbook, the summary and the PDF this run writes: all refused before
+    anything is computed when one exists without --overschrijf, is an input, or two are
+    the same file."""
     werkmap = args.uitvoer or default_output(load_spec(args.spec or DEFAULT_SPEC))
-    extra = [Path(args.samenvatting)] if args.samenvatting else []
-    if args.pdf:
-        extra.append(werkmap.with_suffix(".pdf"))
     if args.pdf and rekenmotor.soffice_path() is None:
         raise InvoerFout("--pdf vraagt LibreOffice, maar dat is niet geïnstalleerd "
                          "(apt-get install libreoffice-calc-nogui)")
     if args.uitvoer is None:
         werkmap.parent.mkdir(parents=True, exist_ok=True)
-    for target in (werkmap, *extra):
-        check_writable(target, args.overschrijf)
-    return werkmap, extra
+    staged = uit.add(werkmap, "werkmap")
+    if werkmap.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InvoerFout(f"{werkmap}: de werkmap moet op .xlsx eindigen")
+    summary_file = uit.add(args.samenvatting, "samenvatting") if args.samenvatting else None
+    pdf = uit.add(werkmap.with_suffix(".pdf"), "PDF") if args.pdf else None
+    return staged, summary_file, pdf
 
 
-def _verify(werkmap: Path) -> tuple[int, dict]:
+def _verify(werkmap: Path) -> tuple[int, dict, str]:
+    """Exit code, the checks for the summary, and the report text (printed once the
+    files are in place)."""
     rapport = verify(werkmap)
-    print(format_report(rapport, limit=20))
     controles = {"gecontroleerd": True, "engine": rapport.engine, "in_orde": rapport.in_orde,
                  "bevindingen": [str(b) for b in rapport.bevindingen]}
-    return (0 if rapport.in_orde else 1), controles
+    return (0 if rapport.in_orde else 1), controles, format_report(rapport, limit=20)
 
 
 def run(args) -> int:
-    werkmap, _extra = _targets(args)
-    result = generate(args.spec or DEFAULT_SPEC, werkmap, args.overschrijf, args.sjabloon)
+    spec = args.spec or DEFAULT_SPEC
+    check_workbook(args.sjabloon, "werkmap (sjabloon)")
+    with Uitvoer({"spec": spec, "sjabloon": args.sjabloon}, args.overschrijf) as uit:
+        werkmap, summary_file, pdf = _targets(args, uit)
+        result = generate(spec, werkmap, False, args.sjabloon)
+        result = replace(result, werkmap=uit.final(werkmap))
+        code, controles, report = 0, {"gecontroleerd": False}, None
+        if not args.niet_controleren:
+            code, controles, report = _verify(werkmap)
+        if summary_file:
+            write_summary(summary_file, summary(result, controles), False)
+        if pdf:
+            rekenmotor.export_pdf(werkmap, pdf)
     print(f"Werkmap geschreven: {result.werkmap} ({len(result.bladen)} bladen, {result.formules} formules)")
-    code, controles = 0, {"gecontroleerd": False}
-    if not args.niet_controleren:
-        code, controles = _verify(result.werkmap)
-    if args.samenvatting:
-        path = write_summary(args.samenvatting, summary(result, controles), args.overschrijf)
-        print(f"Samenvatting geschreven: {path}")
-    if args.pdf:
-        pdf = rekenmotor.export_pdf(result.werkmap, result.werkmap.with_suffix(".pdf"))
-        print(f"PDF geschreven: {pdf}")
+    if report:
+        print(report)
+    if summary_file:
+        print(f"Samenvatting geschreven: {uit.final(summary_file)}")
+    if pdf:
+        print(f"PDF geschreven: {uit.final(pdf)}")
     return code

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from budgets.bestanden import check_writable, write_atomically
+from budgets.bestanden import Uitvoer
 from budgets.excel.rapportblad import print_to_pdf
 from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
@@ -73,34 +73,37 @@ def _toelichtingen(args, target: Path, basis) -> dict:
     return found
 
 
+def _inputs(args) -> dict:
+    return {"begroting": args.begroting, "realisatie": args.realisatie, "--volumes": args.volumes,
+            "--mapping": args.mapping, "--wijzigingen": args.wijzigingen,
+            "--profielen": args.profielen, "--vorige": args.vorige}
+
+
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen, quarter)
     target = args.uitvoer or Path(f"kwartaal_{basis.jaar}_K{quarter}.xlsx")
-    check_writable(target, args.overschrijf)
-    if args.samenvatting:
-        check_writable(args.samenvatting, args.overschrijf)
-    mapping = load_mapping(args.mapping)
-    realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(), quarter,
-                                  args.negeer_onplaatsbaar)
-    grootboek, volumes = realisatie.grootboek, realisatie.volumes
-    toelichtingen = _toelichtingen(args, target, basis)
-    bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
-               "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,
-               "Wijzigingen": args.wijzigingen or "(geen)", "Vorig rapport": args.vorige or "(geen)"}
-    rapport = build_report(basis, grootboek, quarter,
-                           drempels(args.drempel_regel, args.drempel_product, args.drempel_totaal),
-                           volumes, load_profielen(args.profielen, basis), toelichtingen, bronnen)
     pdf = _pdf_target(args.pdf, target)
-    if pdf:
-        check_writable(pdf, args.overschrijf)
-    write_atomically(target, lambda tmp: write_report(rapport, tmp), args.overschrijf)
-    if pdf:
-        write_atomically(pdf, lambda tmp: print_to_pdf(
-            lambda book: write_report(rapport, book, board_pack=True), tmp), args.overschrijf)
-    if args.samenvatting:
-        write_atomically(args.samenvatting, lambda tmp: write_summary(rapport, tmp),
-                         args.overschrijf)
+    with Uitvoer(_inputs(args), args.overschrijf) as uit:
+        staged = uit.add(target, "rapport")
+        summary_file = uit.add(args.samenvatting, "samenvatting") if args.samenvatting else None
+        pdf_file = uit.add(pdf, "pdf") if pdf else None
+        mapping = load_mapping(args.mapping)
+        realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(),
+                                      quarter, args.negeer_onplaatsbaar)
+        grootboek, volumes = realisatie.grootboek, realisatie.volumes
+        toelichtingen = _toelichtingen(args, target, basis)
+        bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,
+                   "Volumes": args.volumes or "(geen)", "Mapping": mapping.bron,
+                   "Wijzigingen": args.wijzigingen or "(geen)", "Vorig rapport": args.vorige or "(geen)"}
+        rapport = build_report(basis, grootboek, quarter,
+                               drempels(args.drempel_regel, args.drempel_product, args.drempel_totaal),
+                               volumes, load_profielen(args.profielen, basis), toelichtingen, bronnen)
+        write_report(rapport, staged)
+        if pdf_file:
+            print_to_pdf(lambda book: write_report(rapport, book, board_pack=True), pdf_file)
+        if summary_file:
+            write_summary(rapport, summary_file)
     print("\n".join(table_lines(rapport, args.alle_rijen)))
     _report_findings(rapport)
     print(f"rapport: {target}" + (f"; pdf: {pdf}" if pdf else ""))

@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+from budgets.bestanden import Uitvoer
 from budgets.functies.lite import STANDAARD_MAP, write_bundle
+from pyfuncs.fouten import InvoerFout
+
+BUNDLE_FILES = ("main.py", "requirements.txt")
 
 
 def add_parser(subparsers) -> None:
@@ -22,7 +26,15 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     if args.uitvoer == STANDAARD_MAP:
         STANDAARD_MAP.mkdir(parents=True, exist_ok=True)
-    for path in write_bundle(args.uitvoer, args.overschrijf):
-        print(f"geschreven: {path}")
+    folder = Path(args.uitvoer)
+    if folder.exists() and not folder.is_dir():
+        raise InvoerFout(f"{folder}: is een bestand; geef de map voor main.py en requirements.txt")
+    if not folder.exists():
+        raise InvoerFout(f"{folder}: de map bestaat niet")
+    with Uitvoer({}, args.overschrijf) as uit:
+        staged = [uit.add(folder / name, name) for name in BUNDLE_FILES]
+        write_bundle(staged[0].parent)
+    for path in staged:
+        print(f"geschreven: {uit.final(path)}")
     print("Open xlwings Lite in Excel en plak main.py en requirements.txt elk in het tabblad met die naam.")
     return 0

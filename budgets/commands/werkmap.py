@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
+from budgets.bestanden import Uitvoer
 from budgets.werkmap.bouwen import STANDAARD_PAD, build_workbook
+from pyfuncs.fouten import InvoerFout
 
 
 def add_parser(subparsers) -> None:
@@ -22,7 +24,11 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     if args.uitvoer == STANDAARD_PAD:
         STANDAARD_PAD.parent.mkdir(parents=True, exist_ok=True)
-    blokken = build_workbook(args.uitvoer, args.overschrijf)
+    if args.uitvoer.suffix.lower() != ".xlsm":
+        raise InvoerFout(f"{args.uitvoer}: de werkmap moet op .xlsm eindigen (hij bevat "
+                         "xlwings' VBA-module)")
+    with Uitvoer({}, args.overschrijf) as uit:
+        blokken = build_workbook(uit.add(args.uitvoer, "werkmap"))
     functies = {blok.functie for blok in blokken}
     tweelingen = sum(blok.tweeling_cel is not None for blok in blokken)
     print(f"{args.uitvoer}: {len(functies)} functies op {len({b.blad for b in blokken})} bladen, "

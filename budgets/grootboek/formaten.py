@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
+from budgets.excel.veilig import check_workbook
 from pyfuncs.fouten import InvoerFout
 
 LINE = "_regel"  # column with the line (CSV) or row (XLSX) number of every record
@@ -42,51 +43,154 @@ def sniff_separator(header: str) -> str:
     return best if counts[best] else ";"
 
 
+MAX_EXPORT_BYTES = 1 << 30  # 1 GiB: ≈ 10 million ledger lines, far beyond a year of a SOB
+MAX_AMOUNT = 1e13  # |amount| in EUR: cents stay exact in 15 digits (see spec.meldingen)
+MAX_LINE = 10_000  # bytes in one line of a text export (a ledger line is ≈ 100)
+_FORBIDDEN = np.zeros(256, dtype=bool)  # control bytes no text export contains
+_FORBIDDEN[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
+
+
 def read_raw(path: Path) -> bytes:
+    """The bytes of an export; missing files, folders and files beyond MAX_EXPORT_BYTES
+    are refused."""
+    path = Path(path)
     try:
-        return Path(path).read_bytes()
+        if path.is_dir():
+            raise InvoerFout(f"{path}: is een map, geen export")
+        if path.stat().st_size > MAX_EXPORT_BYTES:
+            raise InvoerFout(f"{path}: groter dan {MAX_EXPORT_BYTES >> 20} MB; dat is de grens")
+        return path.read_bytes()
     except FileNotFoundError:
         raise InvoerFout(f"{path}: bestand bestaat niet") from None
     except OSError as fout:
         raise InvoerFout(f"{path}: bestand is niet leesbaar ({fout.strerror})") from None
 
 
+def check_text_export(raw: bytes, path: Path) -> None:
+    """Refuse what is no text export before a CSV parser sees it: UTF-16, binary bytes
+    (random bytes, a renamed workbook), a line longer than MAX_LINE; each with its line."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvoerFout(f"{path}: het bestand is UTF-16; exporteer als CSV in UTF-8 of "
+                         "Windows-1252")
+    if raw.startswith(b"PK\x03\x04"):
+        raise InvoerFout(f"{path}: dit is een werkmap of zip-bestand, geen CSV; geef het de "
+                         "extensie .xlsx")
+    data = np.frombuffer(raw, dtype=np.uint8)
+    bad = np.flatnonzero(_FORBIDDEN[data])
+    if bad.size:
+        line = int(np.count_nonzero(data[: bad[0]] == 0x0A)) + 1
+        raise InvoerFout(f"{path}: regel {line}: teken 0x{data[bad[0]]:02X} hoort niet in een "
+                         "tekstexport (is het een binair bestand of UTF-16?)")
+    breaks = np.flatnonzero(data == 0x0A)
+    lengths = np.diff(np.concatenate(([-1], breaks, [len(data)]))) - 1
+    if lengths.size and lengths.max() > MAX_LINE:
+        line = int(np.argmax(lengths)) + 1
+        raise InvoerFout(f"{path}: regel {line} is {int(lengths.max())} tekens lang; de grens is "
+                         f"{MAX_LINE:,}".replace(",", "."))
+
+
+def record_lines(raw: bytes, offset: int, records: int) -> np.ndarray | None:
+    """The physical (1-based) line on which each record after offset starts, counting a
+    quoted line break inside a field and skipping blank lines, as CSV readers do; None
+    when the quotes do not explain the records (then the caller numbers by record)."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    first_line = int(np.count_nonzero(data[:offset] == 0x0A)) + 1
+    data = data[offset:]
+    breaks = np.flatnonzero(data == 0x0A)
+    quotes = np.cumsum(data == ord('"'))
+    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    starts = np.concatenate(([0], ends + 1))
+    stops = np.concatenate((ends, [len(data)]))
+    lengths = stops - starts
+    last = data[np.clip(stops - 1, 0, max(len(data) - 1, 0))] if len(data) else lengths
+    blank = (lengths == 0) | ((lengths == 1) & (last == 0x0D))
+    starts = starts[~blank]
+    if len(starts) != records:
+        return None
+    newlines_before = np.searchsorted(breaks, starts)
+    return first_line + newlines_before
+
+
 def read_csv_table(path: Path) -> pd.DataFrame:
-    """All columns as text; LINE holds the line number in the file (header = line 1)."""
-    text = decode(read_raw(path), path)
+    """All columns as text; LINE holds the physical line on which each record starts
+    (header = line 1, also after quoted line breaks and blank lines)."""
+    raw = read_raw(path)
+    check_text_export(raw, path)
+    text = decode(raw, path)
+    if not text.strip():
+        raise InvoerFout(f"{path}: het bestand is leeg")
     first = text.split("\n", 1)[0]
     separator = sniff_separator(first)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=object, keep_default_na=False,
                             skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as fout:
-        raise InvoerFout(f"{path}: geen leesbare CSV-tabel ({fout})") from None
+    except pd.errors.EmptyDataError:
+        raise InvoerFout(f"{path}: het bestand is leeg") from None
+    except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as fout:
+        raise InvoerFout(f"{path}: {_csv_problem(str(fout), raw)}") from None
     frame.columns = [str(name).strip() for name in frame.columns]
-    _number_lines(frame, text)
+    _number_lines(frame, raw, text)
     return frame
 
 
-def _number_lines(frame: pd.DataFrame, text: str) -> None:
-    """LINE: the line number of every record, from the raw lines when every record is
-    one line (blank lines are skipped but counted); else numbered one per line."""
-    lines = np.array(text.splitlines(), dtype=object)
-    filled = np.flatnonzero(lines != "") if (lines == "").any() else np.arange(len(lines))
-    if len(filled) - 1 != len(frame):
-        frame[LINE] = np.arange(2, len(frame) + 2)
-        return
-    frame[LINE] = filled[1:] + 1
+def _csv_problem(english: str, raw: bytes) -> str:
+    """A Dutch text for pandas' parser errors ('Expected 3 fields in line 5, saw 4')."""
+    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", english)
+    if found:
+        wanted, line, seen = found.groups()
+        return (f"regel {physical_line(raw, int(line))}: {seen} velden, terwijl de kopregel er "
+                f"{wanted} heeft (een scheidingsteken in een tekst zonder aanhalingstekens?)")
+    if "EOF inside string" in english or "EOF while" in english:
+        line = re.search(r"line (\d+)", english)
+        where = f"regel {line.group(1)}: " if line else ""
+        return f"{where}aanhalingsteken niet gesloten tot het einde van het bestand"
+    return "geen leesbare CSV-tabel (controleer scheidingsteken en aanhalingstekens)"
+
+
+def physical_line(raw: bytes, record: int) -> int:
+    """The physical line on which pandas' 'line N' starts: pandas counts records (blank
+    lines included) but not the line breaks inside quoted fields."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    breaks = np.flatnonzero(data == 0x0A)
+    quotes = np.cumsum(data == ord('"'))
+    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    if record < 2 or record - 2 >= len(ends):
+        return record
+    return int(np.searchsorted(breaks, ends[record - 2] + 1)) + 1
+
+
+def _number_lines(frame: pd.DataFrame, raw: bytes, text: str) -> None:
+    """LINE: the physical line of every record (see record_lines); numbered one per line
+    when the quotes cannot explain the records."""
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    header_end = _header_end(raw, start)
+    lines = record_lines(raw, header_end, len(frame))
+    frame[LINE] = lines if lines is not None else np.arange(2, len(frame) + 2)
+
+
+def _header_end(raw: bytes, start: int) -> int:
+    """Offset just after the header record (the first non-blank line)."""
+    position = start
+    while True:
+        end = raw.find(b"\n", position)
+        if end < 0:
+            return len(raw)
+        if raw[position:end].strip():
+            return end + 1
+        position = end + 1
 
 
 def read_xlsx_table(path: Path, decimaalteken: str = ",", sheet: str | int = 0) -> pd.DataFrame:
     """The first (or named) sheet as text (numbers written with decimaalteken, dates as
     dd-mm-jjjj); LINE holds the row number on the sheet."""
+    check_workbook(path, "Excel-werkmap")  # zip-bomb checks before openpyxl unpacks it
     raw = read_raw(path)
     try:
         frame = pd.read_excel(io.BytesIO(raw), sheet_name=sheet, dtype=object, engine="openpyxl")
-    except ValueError as fout:
-        raise InvoerFout(f"{path}: blad '{sheet}' niet gevonden of onleesbaar ({fout})") from None
-    except Exception as fout:  # noqa: BLE001 - any unreadable workbook is bad input
-        raise InvoerFout(f"{path}: geen leesbare Excel-werkmap ({type(fout).__name__})") from None
+    except ValueError:
+        raise InvoerFout(f"{path}: blad '{sheet}' niet gevonden of onleesbaar") from None
+    except Exception:  # noqa: BLE001 - any unreadable workbook is bad input
+        raise InvoerFout(f"{path}: geen leesbare Excel-werkmap: de inhoud is beschadigd") from None
     frame.columns = [str(name).strip() for name in frame.columns]
     frame = frame.map(lambda value: _cell_text(value, decimaalteken))
     frame[LINE] = np.arange(2, len(frame) + 2)
@@ -173,7 +277,7 @@ def parse_amount_texts(texts: pa.Array, decimaalteken: str = ",") -> tuple[np.nd
         others = pd.Series(texts.take(pa.array(rest)).to_pylist(), dtype=object)
         values[rest], bad = _parse_normalised(others, pattern, thousands, decimaalteken)
         good[rest] = ~bad
-    return values, ~good | np.isnan(values)
+    return values, ~good | ~(np.abs(values) < MAX_AMOUNT)
 
 
 def _parse_normalised(texts: pd.Series, pattern: re.Pattern, thousands: str,

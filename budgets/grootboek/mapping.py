@@ -18,6 +18,16 @@ LEDGER_ROLES = ("datum", "periode", "rekening", "kostenplaats", "gemeente", "bed
 VOLUME_ROLES = ("datum", "periode", "gemeente", "product", "volume")
 TEKENS = ("lasten_positief", "baten_positief")
 PERIODES = ("maand", "kwartaal")
+SECTIONS = {  # the keys a mapping file may use, per level (a typo is an error)
+    "": ("grootboek", "volumes", "rekeningen", "kostenplaatsen", "gemeenten", "producten",
+         "bijdragerekeningen"),
+    "grootboek": ("kolommen", "soorten", "teken", "decimaalteken"),
+    "volumes": ("kolommen", "periode"),
+}
+NAME_TABLES = {  # table -> what its names must be in the begroting (see check_names)
+    "rekeningen": "exploitatieregel", "kostenplaatsen": "product of doorbelasting",
+    "gemeenten": "deelnemer", "producten": "product",
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,8 @@ class Mapping:
     producten: dict[str, str] = field(default_factory=dict)
     volume_periode: str = "maand"
     bijdragerekeningen: tuple[str, ...] = ()
+    regelnummers: dict[str, int] = field(default_factory=dict, compare=False)
+    """'kostenplaatsen.KP20' -> its line in the mapping file (for messages)."""
 
 
 def _load_yaml(path: Path | None) -> tuple[dict, str]:
@@ -55,7 +67,55 @@ def _load_yaml(path: Path | None) -> tuple[dict, str]:
     data = read_yaml(path, "mappingbestand") or {}
     if not isinstance(data, dict):
         raise InvoerFout(f"{path}: verwacht een YAML-mapping met secties, geen lijst of tekst")
+    _check_keys(data, "", str(path))
+    for section in ("grootboek", "volumes"):
+        if isinstance(data.get(section), dict):
+            _check_keys(data[section], section, str(path))
     return data, str(path)
+
+
+def _line(table, key) -> str:
+    line = table.line(key) if hasattr(table, "line") else None
+    return f"regel {line}: " if line else ""
+
+
+def _check_keys(table: dict, where: str, source: str) -> None:
+    """Refuse a key the format does not know, naming its line and the likely intent."""
+    import difflib
+
+    allowed = SECTIONS[where]
+    for key in table:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"bedoelde u '{close[0]}'? " if close else ""
+            place = f"{where}.{key}" if where else str(key)
+            raise InvoerFout(f"{source}: {_line(table, key)}{place}: onbekende sleutel; {hint}"
+                             f"toegestaan: {', '.join(allowed)}")
+
+
+def _numbers(own: dict) -> dict[str, int]:
+    """'table.code' -> line, for the translation tables of a user's mapping."""
+    found = {}
+    for table in NAME_TABLES:
+        section = own.get(table)
+        if hasattr(section, "line"):
+            found.update({f"{table}.{str(code).strip()}": section.line(code) for code in section})
+    return found
+
+
+def check_names(mapping: "Mapping", regels, producten, gemeenten) -> None:
+    """Refuse a mapping whose tables name what the begroting does not have: the error is
+    the mapping's, not the export's (names match case-insensitively, as in placing)."""
+    known = {"rekeningen": regels, "kostenplaatsen": producten, "gemeenten": gemeenten,
+             "producten": producten}
+    for table, meaning in NAME_TABLES.items():
+        names = {str(n).casefold() for n in known[table]}
+        for code, name in getattr(mapping, table).items():
+            if name is not None and str(name).casefold() not in names:
+                line = mapping.regelnummers.get(f"{table}.{code}")
+                where = f"regel {line}: " if line else ""
+                raise InvoerFout(f"{mapping.bron}: {where}{table}.{code}: '{name}' is geen "
+                                 f"{meaning} van de begroting")
 
 
 def _section(data: dict, key: str, source: str) -> dict:
@@ -130,6 +190,7 @@ def load_mapping(path: Path | None = None) -> Mapping:
         volume_periode=_choice(volumes.get("periode", "maand"), PERIODES, "volumes.periode",
                                source),
         bijdragerekeningen=_code_list(data, "bijdragerekeningen", source),
+        regelnummers=_numbers(own),
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from budgets.grootboek.lezen import Grootboek, Plaatsing, read_ledger
-from budgets.grootboek.mapping import Mapping
+from budgets.grootboek.mapping import Mapping, check_names
 from budgets.grootboek.volumes import read_volumes, volume_years
 
 
@@ -24,6 +24,7 @@ def read_realisation(ledger: Path, volumes: Path | None, mapping: Mapping, plaat
                      kwartaal: int, negeer_onplaatsbaar: bool = False) -> Realisatie:
     """Read the ledger and volume exports; unplaceable lines raise InvoerFout unless
     negeer_onplaatsbaar (they stay among the findings)."""
+    check_names(mapping, plaatsing.regels, plaatsing.producten, plaatsing.gemeenten)
     grootboek = read_ledger(ledger, mapping, plaatsing)
     realised = None
     if volumes:

@@ -17,7 +17,15 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from openpyxl.utils import get_column_letter
 
-from budgets.grootboek.formaten import LINE, read_raw, read_table, sniff_separator
+from budgets.grootboek.formaten import (
+    LINE,
+    check_text_export,
+    read_raw,
+    read_table,
+    record_lines,
+    sniff_separator,
+)
+from pyfuncs.fouten import InvoerFout
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
 
@@ -89,11 +97,12 @@ def read_tabel(path: Path, decimaalteken: str = ",") -> Tabel:
     """A CSV or XLSX export as a Tabel (decided by the file's extension; decimaalteken
     writes the numbers of a workbook as text)."""
     path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        tabel = _read_csv_arrow(path)
-        if tabel is not None:
-            return tabel
-    return from_frame(read_table(path, decimaalteken), path.suffix.lower() in (".xlsx", ".xlsm"))
+    tabel = _read_csv_arrow(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else None
+    if tabel is None:
+        tabel = from_frame(read_table(path, decimaalteken), path.suffix.lower() in (".xlsx", ".xlsm"))
+    if len(tabel) == 0:
+        raise InvoerFout(f"{path}: alleen een kopregel, geen boekingen; is dit de goede export?")
+    return tabel
 
 
 def from_frame(frame: pd.DataFrame, werkmap: bool) -> Tabel:
@@ -135,6 +144,7 @@ def _header(raw: bytes, start: int, encoding: str) -> tuple[list[str], str, int]
 def _read_csv_arrow(path: Path) -> Tabel | None:
     """The fast reader; None when the file needs the lenient one."""
     raw = read_raw(path)
+    check_text_export(raw, path)
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     encoding = _encoding(raw, start)
     header = _header(raw, start, encoding)
@@ -160,16 +170,7 @@ def _kolom(column: pa.ChunkedArray) -> Kolom:
 
 
 def _line_numbers(raw: bytes, offset: int, rows: int) -> np.ndarray:
-    """Line number of every record (header = line 1). Blank lines are skipped by the
-    reader but counted here; when the lines do not match the records one to one (a quoted
-    line break), the records are numbered as if each were one line."""
-    lines = raw.count(b"\n", offset) + (0 if raw.endswith(b"\n") or offset >= len(raw) else 1)
-    if lines == rows:
-        return np.arange(2, rows + 2)
-    data = np.frombuffer(raw, dtype=np.uint8, offset=offset)
-    breaks = np.flatnonzero(data == ord("\n"))
-    starts = np.concatenate(([0], breaks + 1))
-    lengths = np.concatenate((breaks, [len(data)])) - starts
-    first = data[np.minimum(starts, len(data) - 1)]
-    filled = np.flatnonzero((lengths > 1) | ((lengths == 1) & (first != ord("\r"))))
-    return filled + 2 if len(filled) == rows else np.arange(2, rows + 2)
+    """Physical line of every record (header = line 1; blank lines are skipped by the
+    reader but counted here)."""
+    lines = record_lines(raw, offset, rows)
+    return lines if lines is not None else np.arange(2, rows + 2)

@@ -16,6 +16,7 @@ from budgets.grootboek.formaten import (
 from budgets.grootboek.lezen import Plaatsing, translate
 from budgets.grootboek.mapping import Mapping
 from budgets.grootboek.meldingen import Meldingen
+from pyfuncs.fouten import InvoerFout
 
 PERIODS_PER_YEAR = {"maand": 12, "kwartaal": 4}
 
@@ -46,6 +47,8 @@ def read_volumes(path: Path, mapping: Mapping, plaatsing: Plaatsing) -> tuple[pd
     key; the same key twice is a finding), and the findings."""
     path = Path(path)
     frame = read_table(path, mapping.decimaalteken)
+    if len(frame) == 0:
+        raise InvoerFout(f"{path}: alleen een kopregel, geen volumes; is dit de goede export?")
     columns = dict(mapping.volume_columns)
     if not (columns["datum"] and columns["datum"] in frame) and columns["periode"]:
         columns["datum"] = None

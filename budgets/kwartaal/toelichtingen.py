@@ -5,11 +5,9 @@ columns are found by their header, so a user may sort rows or insert columns.
 """
 
 import itertools
-import zipfile
 from pathlib import Path
 
-import openpyxl
-
+from budgets.excel.veilig import open_workbook
 from budgets.kwartaal.rapport import MARKER, SHEETS
 from pyfuncs.fouten import InvoerFout
 
@@ -26,13 +24,8 @@ def _header(values: tuple) -> tuple[int, int] | None:
 
 def _open(path: Path):
     """The workbook in read-only mode (streamed: a report is read in a fraction of the
-    time); close it after use."""
-    try:
-        return openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except FileNotFoundError:
-        raise InvoerFout(f"{path}: vorig rapport bestaat niet") from None
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as fout:
-        raise InvoerFout(f"{path}: vorig rapport is geen leesbare Excel-werkmap ({fout})") from None
+    time), checked against zip bombs first; close it after use."""
+    return open_workbook(path, "werkmap (vorig rapport)", data_only=True, read_only=True)
 
 
 def _from_sheet(path: Path, name: str, sheet) -> dict[str, str]:

@@ -13,6 +13,7 @@ from budgets.bestanden import read_yaml
 from budgets.grootboek.lezen import Plaatsing
 from budgets.pc.wijzigingen import (
     Wijziging,
+    check_volumes,
     line_change,
     load_wijzigingen,
     of_year,
@@ -157,6 +158,7 @@ def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None,
     peildatum = None if kwartaal is None else peildatum_of(year, kwartaal)
     changes, later = split_at(of_year(every, year), peildatum)
     products = _product_rows(spec, year, changes)
+    check_volumes(changes, {(p.product, p.gemeente): p.volume_primitief for p in products})
     doorbelastingen = {(d.naam, d.gemeente): (d.soort, float(d.bedragen.get(year, 0.0)))
                        for d in spec.doorbelastingen}
     return Basis(spec.naam, year, str(spec_path), spec.gemeenten, products,

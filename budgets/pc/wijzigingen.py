@@ -16,6 +16,7 @@ report with a peildatum counts the wijzigingen decided on or before it and lists
 ones as "na de peildatum".
 """
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,10 @@ from budgets.bestanden import read_yaml
 from pyfuncs.fouten import InvoerFout
 
 SUBTOTAAL = "subtotaal"
+FIELDS = ("nummer", "datum", "jaar", "besluit", "omschrijving", "regels", "volumes")
+MAX_BEDRAG = 1e13  # EUR: cents stay exact in 15 significant digits (see spec.meldingen)
+MAX_TEKST = 2000
+JAREN = range(1990, 2101)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Wijziging:
     omschrijving: str
     regels: dict = field(default_factory=dict)
     volumes: dict = field(default_factory=dict)
+    plaats: str = ""  # 'wijzigingen.yaml: regel 4: wijzigingen[1]', for messages
 
 
 def _date(value, where: str) -> date:
@@ -46,16 +52,35 @@ def _date(value, where: str) -> date:
         return value
     for pattern in ("%d-%m-%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(str(value).strip(), pattern).date()
+            return datetime.strptime(str(value).strip()[:20], pattern).date()
         except ValueError:
             continue
-    raise InvoerFout(f"{where}: datum '{value}' is onleesbaar (verwacht dd-mm-jjjj)")
+    raise InvoerFout(f"{where}: datum '{str(value)[:40]}' is onleesbaar of bestaat niet "
+                     "(verwacht dd-mm-jjjj)")
 
 
 def _number(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvoerFout(f"{where}: '{value}' is geen getal")
-    return float(value)
+        raise InvoerFout(f"{where}: '{str(value)[:40]}' is geen getal")
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise InvoerFout(f"{where}: geen geldig getal (NaN of oneindig)")
+    if abs(result) >= MAX_BEDRAG:
+        raise InvoerFout(f"{where}: {result:.3g} is te groot; bedragen blijven onder 10^13")
+    return result
+
+
+def _text(value, where: str) -> str:
+    text = str(value)
+    if len(text) > MAX_TEKST:
+        raise InvoerFout(f"{where}: tekst van {len(text)} tekens; de grens is {MAX_TEKST}")
+    bad = next((ch for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r"), None)
+    if bad is not None:
+        raise InvoerFout(f"{where}: stuurteken U+{ord(bad):04X} mag niet in een tekst")
+    return text
 
 
 def _table(item: dict, key: str, where: str) -> dict:
@@ -65,20 +90,31 @@ def _table(item: dict, key: str, where: str) -> dict:
     return value
 
 
-def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> Wijziging:
-    where = f"{source}: wijzigingen[{index}]"
-    if not isinstance(item, dict):
-        raise InvoerFout(f"{where}: verwacht nummer, datum, besluit, regels en/of volumes")
-    for required in ("nummer", "datum", "besluit"):
-        if item.get(required) in (None, ""):
-            raise InvoerFout(f"{where}: '{required}' ontbreekt")
-    day = _date(item["datum"], where)
+def _place(source: str, item, index: int) -> str:
+    """'file: regel 4: wijzigingen[1]' (1-based, like every other message)."""
+    lines = getattr(item, "regels", None) or {}
+    line = min(lines.values()) if lines else None
+    return f"{source}: regel {line}: wijzigingen[{index}]" if line else \
+        f"{source}: wijzigingen[{index}]"
+
+
+def _check_fields(item: dict, where: str) -> None:
+    for key in item:
+        if key not in FIELDS:
+            raise InvoerFout(f"{where}: onbekend veld '{key}'; toegestaan: {', '.join(FIELDS)}")
+
+
+def _lines(item: dict, where: str, regels: dict) -> dict:
     lines = {}
     for name, amount in _table(item, "regels", where).items():
         if name not in regels or regels[name] == SUBTOTAAL:
             raise InvoerFout(f"{where}.regels: '{name}' is geen exploitatieregel van de begroting"
                              " (subtotalen volgen uit hun regels)")
         lines[name] = _number(amount, f"{where}.regels.{name}")
+    return lines
+
+
+def _volumes(item: dict, where: str, producten, gemeenten) -> dict:
     volumes = {}
     for product, per_gemeente in _table(item, "volumes", where).items():
         if product not in producten:
@@ -87,12 +123,30 @@ def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> W
             if gemeente not in gemeenten:
                 raise InvoerFout(f"{where}.volumes.{product}: '{gemeente}' is geen deelnemer")
             volumes[(product, gemeente)] = _number(amount, f"{where}.volumes.{product}.{gemeente}")
-    jaar = int(_number(item.get("jaar", day.year), f"{where}.jaar"))
+    return volumes
+
+
+def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> Wijziging:
+    where = _place(source, item, index)
+    if not isinstance(item, dict):
+        raise InvoerFout(f"{where}: verwacht nummer, datum, besluit, regels en/of volumes")
+    _check_fields(item, where)
+    for required in ("nummer", "datum", "besluit"):
+        if item.get(required) in (None, ""):
+            raise InvoerFout(f"{where}: '{required}' ontbreekt")
+    day = _date(item["datum"], where)
+    jaar = _number(item.get("jaar", day.year), f"{where}.jaar")
+    if jaar != int(jaar) or int(jaar) not in JAREN:
+        raise InvoerFout(f"{where}.jaar: {jaar:g} is geen jaar van {JAREN[0]} tot {JAREN[-1]}")
+    jaar = int(jaar)
     if not jaar - 1 <= day.year <= jaar:
         raise InvoerFout(f"{where}.datum: {day:%d-%m-%Y} valt buiten het begrotingsjaar {jaar} "
                          f"(een wijziging voor {jaar} wordt besloten in {jaar - 1} of {jaar})")
-    return Wijziging(str(item["nummer"]), day, jaar, str(item["besluit"]),
-                     str(item.get("omschrijving", "")), lines, volumes)
+    return Wijziging(_text(item["nummer"], f"{where}.nummer"), day, int(jaar),
+                     _text(item["besluit"], f"{where}.besluit"),
+                     _text(item.get("omschrijving", ""), f"{where}.omschrijving"),
+                     _lines(item, where, regels), _volumes(item, where, producten, gemeenten),
+                     where)
 
 
 def load_wijzigingen(path: Path | None, regels: dict, producten, gemeenten) -> tuple[Wijziging, ...]:
@@ -106,13 +160,35 @@ def load_wijzigingen(path: Path | None, regels: dict, producten, gemeenten) -> t
     items = data.get("wijzigingen") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise InvoerFout(f"{path}: verwacht een lijst onder 'wijzigingen:'")
+    unknown = [key for key in data if key != "wijzigingen"]
+    if unknown:
+        raise InvoerFout(f"{path}: {_line_of(data, unknown[0])}onbekende sleutel "
+                         f"'{unknown[0]}'; alleen 'wijzigingen:' hoort bovenaan")
     found = tuple(_one(item, i, str(path), regels, producten, gemeenten)
-                  for i, item in enumerate(items))
+                  for i, item in enumerate(items, start=1))
     numbers = [w.nummer for w in found]
     double = sorted({n for n in numbers if numbers.count(n) > 1})
     if double:
         raise InvoerFout(f"{path}: wijzigingnummer {double[0]} komt twee keer voor")
     return found
+
+
+def _line_of(data, key) -> str:
+    line = data.line(key) if hasattr(data, "line") else None
+    return f"regel {line}: " if line else ""
+
+
+def check_volumes(wijzigingen: tuple[Wijziging, ...], begroot: dict) -> None:
+    """Refuse a wijziging that makes a budgeted volume negative (taken in date order).
+    begroot: (product, gemeente) -> the primitive volume of the year."""
+    running = dict(begroot)
+    for wijziging in sorted(wijzigingen, key=lambda w: w.datum):
+        for (product, gemeente), change in wijziging.volumes.items():
+            running[(product, gemeente)] = running.get((product, gemeente), 0.0) + change
+            if running[(product, gemeente)] < -1e-9:
+                raise InvoerFout(f"{wijziging.plaats}.volumes.{product}.{gemeente}: het volume "
+                                 f"wordt {running[(product, gemeente)]:g}; een volume kan niet "
+                                 "negatief worden")
 
 
 def of_year(wijzigingen: tuple[Wijziging, ...], jaar: int) -> tuple[Wijziging, ...]:

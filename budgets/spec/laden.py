@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-import yaml
-
+from budgets.bestanden import MAX_YAML_BYTES, parse_yaml, read_text
 from budgets.spec.lezen import parse_spec
 from budgets.spec.meldingen import Meldingen
 from budgets.spec.model import Begroting
@@ -31,18 +30,10 @@ def load_spec(path: Path) -> Begroting:
 
 
 def read_yaml(path: Path):
-    try:
-        return yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except yaml.YAMLError as fout:
-        mark = getattr(fout, "problem_mark", None)
-        where = f"regel {mark.line + 1}" if mark else "(bestand)"
-        raise InvoerFout(
-            f"{path.name}: {where}: geen geldige YAML ({getattr(fout, 'problem', fout)})"
-        ) from None
-    except UnicodeDecodeError:
-        raise InvoerFout(f"{path.name}: het bestand is geen UTF-8-tekst") from None
+    """The spec as plain data, read with the strict loader (size, aliases, duplicate
+    keys, impossible dates refused with their line)."""
+    text = read_text(path, "spec", MAX_YAML_BYTES)
+    return parse_yaml(text, path.name, "spec")
 
 
 def parse_mapping(raw, bron: str, places: dict | None = None) -> Begroting:

@@ -82,14 +82,39 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
     return begroting
 
 
+JAAR_MIN, JAAR_MAX = 1990, 2100  # a meerjarenbegroting lies within these years
+MAX_JAREN = 30  # years in one spec (a begroting covers T..T+3; 30 leaves room for a plan)
+MAX_TREKKINGEN = 1_000_000  # Monte Carlo draws: 10^6 × 50 risks ≈ 1 s; 10^4 is enough
+MAX_VOLUME = 1e6  # eenheden per product, gemeente and year (a SOB counts hundreds)
+MAX_NORMPRIJS = 1e7  # EUR per eenheid: volume × normprijs stays below 10^13
+MAX_INDEXATIE = 100  # percent per year
+
+
+def _year_in_range(value, pad: str, m: Meldingen) -> int | None:
+    year = integer(value, pad, m)
+    if not JAAR_MIN <= year <= JAAR_MAX:
+        m.fout(pad, f"jaar {year} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}")
+        return None
+    return year
+
+
 def _years(gr, m: Meldingen) -> tuple:
     value = get(gr, "jaren", "gr", m, default=None)
     if isinstance(value, dict):
-        first = integer(get(value, "van", "gr.jaren", m), "gr.jaren.van", m)
-        last = integer(get(value, "tot", "gr.jaren", m), "gr.jaren.tot", m)
+        first = _year_in_range(get(value, "van", "gr.jaren", m), "gr.jaren.van", m)
+        last = _year_in_range(get(value, "tot", "gr.jaren", m), "gr.jaren.tot", m)
+        if first is None or last is None:
+            return (2000,)
+        if last - first + 1 > MAX_JAREN:
+            m.fout("gr.jaren", f"{last - first + 1} jaren; de grens is {MAX_JAREN}")
+            return (2000,)
         years = tuple(range(first, last + 1))
     elif isinstance(value, list):
-        years = tuple(integer(v, f"gr.jaren[{i}]", m) for i, v in enumerate(value, start=1))
+        if len(value) > MAX_JAREN:
+            m.fout("gr.jaren", f"{len(value)} jaren; de grens is {MAX_JAREN}")
+            return (2000,)
+        years = tuple(y for i, v in enumerate(value, start=1)
+                      if (y := _year_in_range(v, f"gr.jaren[{i}]", m)) is not None)
     else:
         if value is not None:
             m.fout("gr.jaren", "geef jaren als {van: 2022, tot: 2026} of als lijst")
@@ -145,14 +170,17 @@ def _product(row, pad: str, m: Meldingen, jaren: tuple) -> s.Product:
     if basis is None or basis == "":
         basis = None
         prijzen = per_year(
-            get(row, "normprijs", pad, m, default={}), f"{pad}.normprijs", m, jaren, complete=True
+            get(row, "normprijs", pad, m, default={}), f"{pad}.normprijs", m, jaren, complete=True,
+            minimum=-MAX_NORMPRIJS, maximum=MAX_NORMPRIJS,
         )
     else:
-        basis = number(basis, f"{pad}.basisprijs", m)
+        basis = number(basis, f"{pad}.basisprijs", m, -MAX_NORMPRIJS, maximum=MAX_NORMPRIJS)
         index = row.get("indexatie", 0.0)
         if isinstance(index, (int, float)) and not isinstance(index, bool):
             index = {y: index for y in jaren[1:]}
-        indexatie = per_year(index, f"{pad}.indexatie", m, jaren, minimum=-100)
+        indexatie = per_year(index, f"{pad}.indexatie", m, jaren, minimum=-100,
+                             maximum=MAX_INDEXATIE)
+        _check_indexed(basis, indexatie, f"{pad}.indexatie", m)
     return s.Product(
         naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
         eenheid=choice(get(row, "eenheid", pad, m), f"{pad}.eenheid", m, s.EENHEDEN),
@@ -165,6 +193,17 @@ def _product(row, pad: str, m: Meldingen, jaren: tuple) -> s.Product:
     )
 
 
+def _check_indexed(basis: float, indexatie: dict, pad: str, m: Meldingen) -> None:
+    """The indexed normprijs stays within MAX_NORMPRIJS in every year."""
+    price = abs(basis)
+    for year in sorted(indexatie):
+        price *= 1 + indexatie[year] / 100
+        if price > MAX_NORMPRIJS:
+            m.fout(pad, f"geïndexeerd wordt de normprijs in {year} groter dan "
+                   f"{MAX_NORMPRIJS:,.0f}".replace(",", "."))
+            return
+
+
 def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
     gemeente = text(row.get("gemeente"), f"{pad}.gemeente", m, required=False) or None
     if gemeente is None:
@@ -175,7 +214,7 @@ def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
         values, key, field = get(row, "aantallen", pad, m, default={}), None, "aantallen"
     return s.Volume(
         product=text(get(row, "product", pad, m), f"{pad}.product", m),
-        aantallen=per_year(values, f"{pad}.{field}", m, jaren, minimum=0),
+        aantallen=per_year(values, f"{pad}.{field}", m, jaren, minimum=0, maximum=MAX_VOLUME),
         gemeente=gemeente,
         verdeelsleutel=key,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
@@ -283,7 +322,15 @@ def _simulatie(row, m: Meldingen) -> s.Simulatie:
     draws = integer(row.get("trekkingen", 10000), f"{pad}.trekkingen", m, default=10000)
     if draws < 1:
         m.fout(f"{pad}.trekkingen", "trekkingen moet een positief geheel getal zijn")
-    return s.Simulatie(zekerheid, draws, integer(row.get("startwaarde", 1), f"{pad}.startwaarde", m, 1))
+    if draws > MAX_TREKKINGEN:
+        m.fout(f"{pad}.trekkingen", f"{draws} trekkingen; de grens is "
+               f"{MAX_TREKKINGEN:,}".replace(",", "."))
+        draws = 10000
+    seed = integer(row.get("startwaarde", 1), f"{pad}.startwaarde", m, 1)
+    if not 0 <= seed < 2**32:
+        m.fout(f"{pad}.startwaarde", "startwaarde moet een geheel getal van 0 tot 4294967296 zijn")
+        seed = 1
+    return s.Simulatie(zekerheid, draws, seed)
 
 
 def _presentatie(raw: dict, gr, jaren: tuple, m: Meldingen) -> s.Presentatie:

@@ -8,6 +8,17 @@ from pyfuncs.fouten import InvoerFout
 
 MISSING = object()
 
+# Limits on purpose (each a message with the place, long before memory or time run out).
+# Amounts: Excel keeps 15 significant digits, and so does every figure the workbook shows;
+# an amount in cents fits in 15 digits while |amount| < 10^13 (9.999.999.999.999,99 has 13
+# digits before the comma and 2 after). A float is then exact to 0,002 (its spacing at
+# 10^13 is 2^-9), so rounding to cents stays unambiguous. No GR budgets 10 trillion EUR.
+MAX_BEDRAG = 1e13  # |number| < MAX_BEDRAG for every number of a spec
+MAX_NAAM = 100  # characters in a name (naam, product, gemeente, verdeelsleutel)
+MAX_TEKST = 2000  # characters in any other text (toelichting)
+NAME_FIELDS = ("naam", "product", "gemeente", "verdeelsleutel")
+_CONTROL = {*range(0x00, 0x20), *range(0x7F, 0xA0)} - {0x09, 0x0A, 0x0D}
+
 
 class Meldingen:
     """Collects Dutch error messages; `places` maps a YAML path to a sheet!cell."""
@@ -54,22 +65,41 @@ def text(value, pad: str, m: Meldingen, required: bool = True) -> str:
     if isinstance(value, (dict, list)):
         m.fout(pad, "hier hoort een tekst")
         return ""
-    return str(value).strip()
+    result = str(value).strip()
+    limit = MAX_NAAM if pad.rsplit(".", 1)[-1] in NAME_FIELDS else MAX_TEKST
+    if len(result) > limit:
+        m.fout(pad, f"tekst van {len(result)} tekens; de grens is {limit}")
+        return result[:limit]
+    bad = next((ch for ch in result if ord(ch) in _CONTROL), None)
+    if bad is not None:
+        m.fout(pad, f"stuurteken U+{ord(bad):04X} mag niet in een tekst")
+    return result
 
 
-def number(value, pad: str, m: Meldingen, minimum: float | None = None, default=0.0) -> float:
-    """A number; text, NaN and values below minimum are reported."""
+def number(value, pad: str, m: Meldingen, minimum: float | None = None, default=0.0,
+           maximum: float | None = None) -> float:
+    """A number; text, NaN, ±inf, |x| ≥ MAX_BEDRAG and values outside [minimum, maximum]
+    are reported (the first three return default)."""
     if value is None or value == "":
         return default
     if isinstance(value, bool) or not isinstance(value, Real):
         m.fout(pad, f"tekst '{value}' waar een getal hoort")
         return default
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        result = math.inf
     if math.isnan(result) or math.isinf(result):
         m.fout(pad, "geen geldig getal")
         return default
+    if abs(result) >= MAX_BEDRAG:
+        m.fout(pad, f"{result:.3g} is te groot; getallen blijven onder 10^13 (10 biljoen), "
+               "zodat centen exact blijven")
+        return default
     if minimum is not None and result < minimum:
         m.fout(pad, f"{_show(result)} mag niet kleiner zijn dan {_show(minimum)}")
+    if maximum is not None and result > maximum:
+        m.fout(pad, f"{_show(result)} mag niet groter zijn dan {_show(maximum)}")
     return result
 
 
@@ -114,12 +144,13 @@ def items(value, pad: str, m: Meldingen, required: bool = True) -> list:
 
 
 def per_year(
-    value, pad: str, m: Meldingen, jaren: tuple, minimum: float | None = None, complete: bool = False
+    value, pad: str, m: Meldingen, jaren: tuple, minimum: float | None = None, complete: bool = False,
+    maximum: float | None = None,
 ) -> dict:
     """A {jaar: number} mapping, or one number for every year; years outside the range
     are reported, missing years are 0 unless complete is asked for."""
     if isinstance(value, Real) and not isinstance(value, bool):
-        return {y: number(value, pad, m, minimum) for y in jaren}
+        return {y: number(value, pad, m, minimum, maximum=maximum) for y in jaren}
     if not isinstance(value, dict):
         m.fout(pad, "hier hoort een getal per jaar (jaar: waarde)")
         return dict.fromkeys(jaren, 0.0)
@@ -127,9 +158,10 @@ def per_year(
     for key, amount in value.items():
         year = _year(key)
         if year not in jaren:
-            m.fout(f"{pad}.{key}", f"jaar {key} valt buiten de jaren {jaren[0]}–{jaren[-1]}")
+            shown = str(key)[:20]
+            m.fout(f"{pad}.{shown}", f"jaar {shown} valt buiten de jaren {jaren[0]}–{jaren[-1]}")
             continue
-        result[year] = number(amount, f"{pad}.{key}", m, minimum)
+        result[year] = number(amount, f"{pad}.{key}", m, minimum, maximum=maximum)
     if complete:
         for year in jaren:
             if year not in {_year(k) for k in value}:
@@ -138,8 +170,11 @@ def per_year(
 
 
 def _year(key) -> int | None:
+    text = str(key).strip()
+    if len(text) > 4:
+        return None
     try:
-        return int(str(key).strip())
+        return int(text)
     except ValueError:
         return None
 
@@ -149,7 +184,9 @@ def _show(x: float) -> str:
 
 
 def unique_names(rows: list, pad: str, m: Meldingen, label: str) -> None:
-    """Report names that occur twice in a list."""
+    """Report names that occur twice in a list (anything else is reported elsewhere)."""
+    if not isinstance(rows, list):
+        return
     seen = set()
     for i, row in enumerate(rows, start=1):
         naam = row.get("naam") if isinstance(row, dict) else None

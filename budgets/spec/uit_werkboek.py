@@ -6,8 +6,7 @@ its sheet!cell so that error messages name the cell.
 
 from pathlib import Path
 
-import openpyxl
-
+from budgets.excel.veilig import open_workbook
 from budgets.spec import secties as S
 from budgets.spec.sleutels import SOORTEN
 from pyfuncs.fouten import InvoerFout
@@ -15,10 +14,7 @@ from pyfuncs.fouten import InvoerFout
 
 def read_workbook(path: Path) -> tuple[dict, dict]:
     """The spec mapping and the places (YAML path -> "Uitgangspunten!C12")."""
-    try:
-        book = openpyxl.load_workbook(path, data_only=False)
-    except Exception as fout:  # noqa: BLE001 - any unreadable file is bad input
-        raise InvoerFout(f"{path.name}: geen leesbare werkmap ({fout})") from None
+    book = open_workbook(path, "werkmap", data_only=False)  # zip-bomb checks first
     return read_book(book, path.name)
 
 

@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
-
 from budgets.excel import rekenmotor
+from budgets.excel.veilig import open_workbook
 from budgets.spec.laden import parse_mapping
 from budgets.spec.model import Begroting
 from budgets.spec.uit_werkboek import read_book
@@ -207,12 +206,9 @@ def _recalculate(paden: list[Path], engine: str | None) -> tuple[list[dict], str
 
 def _open(pad: Path) -> tuple[Begroting, object]:
     """The spec read back from the workbook, and the workbook itself (opened once)."""
-    try:
-        book = openpyxl.load_workbook(pad, data_only=False)
-    except FileNotFoundError:
-        raise InvoerFout(f"{pad}: bestand niet gevonden") from None
-    except Exception as fout:  # noqa: BLE001 - any unreadable file is bad input
-        raise InvoerFout(f"{pad.name}: geen leesbare werkmap ({fout})") from None
+    if not pad.exists():
+        raise InvoerFout(f"{pad}: bestand niet gevonden")
+    book = open_workbook(pad, "werkmap", data_only=False)  # zip-bomb checks first
     raw, places = read_book(book, pad.name)
     return parse_mapping(raw, pad.name, places), book
 
