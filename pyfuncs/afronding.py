@@ -29,6 +29,12 @@ def excel_round(x: float, digits: int = 0) -> float:
     return float(excel_round_decimal(x, digits))
 
 
+def excel_round_cents(values) -> list[float]:
+    """excel_round(x, 2) for many values at once (the same rule, without a call per value)."""
+    step = _STEPS[2]
+    return [float(Decimal(format(float(x), ".15g")).quantize(step, ROUND_HALF_UP, _WIDE)) for x in values]
+
+
 def to_cents(x: float) -> int:
     """An amount in euros as whole cents, rounded as Excel's ROUND(x; 2)."""
     return int(excel_round_decimal(x, 2).scaleb(2))

@@ -106,6 +106,8 @@ def plain_rows(value, argument: str) -> tuple[list[list], bool]:
 def _checked(rows: list[list], argument: str) -> list[list]:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
+            if cell.__class__ is str and cell[:1] != "#" and not cell[:1].isspace():
+                continue  # plain text, e.g. a rule word: no error value
             if not (cell is None or type(cell) is float or type(cell) is int) and error_name(cell):
                 refuse_error(cell, argument, _where(rows, r, c))
     return rows
