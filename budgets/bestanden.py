@@ -8,12 +8,14 @@ is removed. An output that is one of the run's inputs, or two outputs on the sam
 are refused before anything is computed.
 """
 
+import math
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout
 
 STAGING_PREFIX = ".begroting-"
@@ -211,6 +213,22 @@ def read_yaml(path: Path, soort: str) -> object:
     """A user's YAML file, read safely (see parse_yaml); soort names it in messages
     ("wijzigingenbestand"). Every problem raises InvoerFout with file and line."""
     return parse_yaml(read_text(path, soort, MAX_YAML_BYTES), str(path), soort)
+
+
+def yaml_number(value, where: str, soort: str = "getal") -> float:
+    """A number from a user's YAML file (soort names it: "bedrag", "getal"); text, NaN,
+    infinity and |x| ≥ GRENS_BEDRAG raise InvoerFout with the place."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvoerFout(f"{where}: '{str(value)[:40]}' is geen {soort}")
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise InvoerFout(f"{where}: geen geldig {soort} (NaN of oneindig)")
+    if abs(result) >= GRENS_BEDRAG:
+        raise InvoerFout(f"{where}: {result:.3g} is te groot; bedragen blijven onder 10^13")
+    return result
 
 
 def json_text(data) -> str:

@@ -7,6 +7,10 @@ the binary value, half to even, and gives 1.0: never use it for money.
 
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+# Every amount stays below 10^13 euro: Excel keeps 15 significant digits, so an amount in
+# cents is exact when it has at most 13 digits before the decimal comma and 2 after.
+GRENS_BEDRAG = 1e13
+
 # Enough digits that quantize never fails (decimal.InvalidOperation) for any finite float;
 # whether the cents are exact is for the callers to check (amounts below 10^13 euro are).
 _WIDE = Context(prec=340)

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from budgets.excel.veilig import check_workbook
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout
 
 LINE = "_regel"  # column with the line (CSV) or row (XLSX) number of every record
@@ -44,7 +45,7 @@ def sniff_separator(header: str) -> str:
 
 
 MAX_EXPORT_BYTES = 1 << 30  # 1 GiB: ≈ 10 million ledger lines, far beyond a year of a SOB
-MAX_AMOUNT = 1e13  # |amount| in EUR: cents stay exact in 15 digits (see spec.meldingen)
+MAX_AMOUNT = GRENS_BEDRAG  # |amount| in EUR: cents stay exact in 15 digits
 MAX_LINE = 10_000  # bytes in one line of a text export (a ledger line is ≈ 100)
 _FORBIDDEN = np.zeros(256, dtype=bool)  # control bytes no text export contains
 _FORBIDDEN[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
