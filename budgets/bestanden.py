@@ -116,8 +116,10 @@ class Uitvoer:
     def _staging_folder(self, folder: Path) -> Path:
         key = _resolved(folder)
         if key not in self.staging:
+            remove_abandoned(folder)
             try:
-                made = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".tmp", dir=folder))
+                made = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", suffix=".tmp",
+                                             dir=folder))
             except OSError as fout:
                 raise InvoerFout(f"{folder}: in deze map kan niet geschreven worden "
                                  f"({os_reason(fout)})") from None
@@ -246,6 +248,26 @@ def json_text(data) -> str:
         return value
 
     return json.dumps(tidy(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def remove_abandoned(folder: Path) -> None:
+    """Remove staging folders that a killed run (SIGKILL, power cut) left in folder: those
+    whose process no longer runs. Output is only ever renamed out of them, so nothing in
+    them is a finished file."""
+    for staged in staged_files(folder):
+        pid = staged.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(staged, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def staged_files(folder: Path) -> Iterable[Path]:
