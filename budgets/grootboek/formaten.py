@@ -98,8 +98,9 @@ def record_lines(raw: bytes, offset: int, records: int) -> np.ndarray | None:
     first_line = int(np.count_nonzero(data[:offset] == 0x0A)) + 1
     data = data[offset:]
     breaks = np.flatnonzero(data == 0x0A)
-    quotes = np.cumsum(data == ord('"'))
-    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes, not the bytes
+    inside = np.searchsorted(quotes, breaks) % 2 == 1  # an odd number of quotes before: in a field
+    ends = breaks[~inside] if breaks.size else breaks
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [len(data)]))
     lengths = stops - starts
@@ -153,8 +154,9 @@ def physical_line(raw: bytes, record: int) -> int:
     lines included) but not the line breaks inside quoted fields."""
     data = np.frombuffer(raw, dtype=np.uint8)
     breaks = np.flatnonzero(data == 0x0A)
-    quotes = np.cumsum(data == ord('"'))
-    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes, not the bytes
+    inside = np.searchsorted(quotes, breaks) % 2 == 1  # an odd number of quotes before: in a field
+    ends = breaks[~inside] if breaks.size else breaks
     if record < 2 or record - 2 >= len(ends):
         return record
     return int(np.searchsorted(breaks, ends[record - 2] + 1)) + 1
