@@ -83,3 +83,20 @@ def test_a_line_from_bijdragen_without_producten_is_refused(tmp_path, run_cli):
                               "--niet-controleren")
     assert code == 2
     assert "exploitatie[2].bron: bron 'bijdragen' vraagt producten (met volumes)" in err
+
+
+def test_the_title_page_names_the_document_and_shows_a_dutch_date(tmp_path, libreoffice):
+    from datetime import datetime
+
+    made = generate(_write(tmp_path, MINIMAL), tmp_path / "klein.xlsx")
+    sheet = openpyxl.load_workbook(made.werkmap, data_only=True)["Voorblad"]
+    texts = [c.value for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "Ontwerpbegroting 2024 – Klein & Co" in texts  # cached, as Protected View shows it
+    assert not any("logo" in str(t) or "SHA-256" in str(t) for t in texts)
+    dates = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, datetime)]
+    assert [c.value for c in dates] == [datetime(2023, 6, 1)] and dates[0].number_format == "[$-413]d mmmm yyyy"
+    values = rekenmotor.recalculate_with_libreoffice(made.werkmap)
+    assert "Ontwerpbegroting 2024 – Klein & Co" in values["Voorblad"].values()
+    controles = openpyxl.load_workbook(made.werkmap)["Controles"]
+    assert any(c.value == "Vingerafdruk van de uitgangspunten (SHA-256)" for row in controles.iter_rows()
+               for c in row)

@@ -1,7 +1,7 @@
 """The Uitgangspunten sheet: every input of the spec, in the input style, with a
 toelichting column. Returns where each input sits, for the formulas of other sheets."""
 
-from budgets.excel.formaten import AANTAL, EURO, EURO_CENT, FRACTIE
+from budgets.excel.formaten import AANTAL, DATUM, EURO, EURO_CENT, FRACTIE
 from budgets.spec import secties as S
 from budgets.spec.model import (
     AARDEN,
@@ -87,8 +87,10 @@ def _kv(blad: Blad, b: Begroting, pos: Posities, state: dict, key: str, fields, 
         blad.tekst(rij, 1, label)
         blad.tekst(rij, 2, unit)
         value = values.get(name)
-        if unit in ("tekst", "datum") and value is not None:
+        if unit == "tekst" and value is not None:
             blad.tekst(rij, 3, str(value), "invoer")
+        elif unit == "datum":
+            blad.zet(rij, 3, value, "invoer", DATUM)
         else:
             fmt = {"EUR": EURO_CENT, "fractie": FRACTIE}.get(unit)
             blad.zet(rij, 3, value, "invoer", fmt)
@@ -145,7 +147,7 @@ def _algemeen(blad, b, pos, state):
         "van": b.jaren[0],
         "tot": b.jaren[-1],
         "status": b.status,
-        "datum": b.datum.isoformat(),
+        "datum": b.datum,
         "versie": b.versie,
     }
     _kv(blad, b, pos, state, "algemeen", S.ALGEMEEN, values)

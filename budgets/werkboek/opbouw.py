@@ -10,6 +10,7 @@ from budgets.werkboek.controleblad import (
     build_controles,
     build_inhoud,
     build_voorblad,
+    fingerprint_row,
     layout_controles,
     master_verdict,
     sheet_kind,
@@ -64,7 +65,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     exploitatie = build_exploitatie(b, res, pos, L)
     build_afronding(exploitatie, b, res, pos, L[EX])
     sheets = [
-        build_voorblad(b, pos, fingerprint(b), master_verdict(b, res, pos, L)),
+        build_voorblad(b, pos, master_verdict(b, res, pos, L)),
         None,
         build_overzicht(b, res, L),
         invoer,
@@ -74,7 +75,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         exploitatie,
         build_weerstand(b, res, pos, L) if WV in L else None,
         build_kengetallen(b, res, pos, L),
-        build_controles(b, res, pos, L),
+        _controles(b, res, pos, L),
         _grafieken(b, L),
     ]
     sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
@@ -83,6 +84,12 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     for blad in sheets:
         blad.soort = sheet_kind(blad.titel)
     return sheets, res
+
+
+def _controles(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
+    blad = build_controles(b, res, pos, L)
+    fingerprint_row(blad, L["Controles"], fingerprint(b))
+    return blad
 
 
 def _grafieken(b: Begroting, L: dict) -> Blad:
