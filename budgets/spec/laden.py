@@ -4,6 +4,7 @@ from pathlib import Path
 
 import yaml
 
+from budgets.spec.bbv_kern import check_bbv
 from budgets.spec.lezen import parse_spec
 from budgets.spec.meldingen import Meldingen
 from budgets.spec.model import Begroting
@@ -51,6 +52,7 @@ def parse_mapping(raw, bron: str, places: dict | None = None) -> Begroting:
     begroting = parse_spec(raw, m)
     m.raise_if_any()
     check_spec(begroting, m)
+    check_bbv(begroting, m)
     m.raise_if_any()
     check_key_values(begroting, m)
     m.raise_if_any()

@@ -10,6 +10,7 @@ import openpyxl
 
 from budgets.spec import secties as S
 from budgets.spec.sleutels import SOORTEN
+from budgets.spec.uit_werkboek_bbv import read_bbv
 from pyfuncs.fouten import InvoerFout
 
 
@@ -58,7 +59,7 @@ class _Reader:
             gr["kolomkoppen"] = S.kolomkoppen_uit_tekst(koppen)
             self.places["gr.kolomkoppen"] = self.places.pop("presentatie.kolomkoppen")
         self.places["gr.jaren"] = self.places.get("gr.van", "gr.jaren")
-        return {
+        spec = {
             "gr": gr,
             "deelnemers": self.table("deelnemers", S.DEELNEMERS, "deelnemers", self.deelnemer),
             "producten": self.table("producten", S.PRODUCTEN, "producten", self.product),
@@ -73,6 +74,8 @@ class _Reader:
             "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie"),
             "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
+        read_bbv(self, spec)
+        return spec
 
     def kv(self, key: str, fields, pad: str) -> dict:
         start = self.titles.get(S.TITELS[key])

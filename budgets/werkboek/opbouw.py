@@ -16,6 +16,7 @@ from budgets.werkboek.controleblad import (
 )
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
+from budgets.werkboek.invoer_bbv import extend_invoer
 from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
@@ -52,6 +53,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     """Every sheet of the workbook in order, with the core's results."""
     res = res or compute(b)
     invoer, pos = build_invoer(b)
+    extend_invoer(invoer, b, pos)
     L = {
         PB: layout_productbegroting(b),
         BIJ: layout_bijdragen(b),
