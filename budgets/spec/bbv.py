@@ -164,8 +164,11 @@ def read_taakveld(row: dict, pad: str, m: Meldingen, naam: str, soort: str) -> s
 
 def parse_bbv(raw: dict, jaren: tuple, m: Meldingen) -> Bbv:
     """The BBV sections of the spec mapping (all optional)."""
-    present = [key for key in ("investeringen", "reserves", "voorzieningen", "fido", "paragrafen")
-               if raw.get(key) not in (None, "", [], {})]
+    present = [
+        key
+        for key in ("investeringen", "reserves", "voorzieningen", "fido", "paragrafen")
+        if raw.get(key) not in (None, "", [], {})
+    ]
     if raw.get("balans") in (None, "", {}):
         for key in present:
             m.fout(key, "deze sectie vraagt een beginbalans (sectie balans)")
@@ -213,8 +216,10 @@ def _check_general_reserve(posten: dict, reserve, m: Meldingen) -> None:
     given = posten.pop("algemene_reserve", None)
     stand = reserve.get("stand_begin") if isinstance(reserve, dict) else None
     if given is not None and isinstance(stand, (int, float)) and abs(given - stand) >= 0.005:
-        m.fout("balans.passiva.algemene_reserve",
-               f"{given:.2f} wijkt af van reserve.stand_begin ({stand:.2f}); laat de post weg")
+        m.fout(
+            "balans.passiva.algemene_reserve",
+            f"{given:.2f} wijkt af van reserve.stand_begin ({stand:.2f}); laat de post weg",
+        )
 
 
 def _rows(raw: dict, key: str, m: Meldingen, build) -> tuple:
@@ -248,14 +253,19 @@ def _balans(row, jaren: tuple, m: Meldingen) -> Beginbalans:
                 m.fout(pad, f"onbekende balanspost '{key}'; toegestaan: {', '.join(allowed)}")
             else:
                 posten[key] = number(value, pad, m, minimum=None if key == "resultaat" else 0)
-    extra = {key: per_year(row.get(key) or {}, f"balans.{key}", m, jaren, minimum=0)
-             for key, _label in MUTATIES if key != "begrotingstotaal"}
+    extra = {
+        key: per_year(row.get(key) or {}, f"balans.{key}", m, jaren, minimum=0)
+        for key, _label in MUTATIES
+        if key != "begrotingstotaal"
+    }
     totaal = row.get("begrotingstotaal")
     begroting = {} if totaal in (None, "", {}) else per_year(totaal, "balans.begrotingstotaal", m, jaren, 0)
     for key in row:
         if key not in ("activa", "passiva", *(k for k, _ in MUTATIES)):
-            m.fout(f"balans.{key}", f"onbekend veld '{key}'; toegestaan: activa, passiva, "
-                   + ", ".join(k for k, _ in MUTATIES))
+            m.fout(
+                f"balans.{key}",
+                f"onbekend veld '{key}'; toegestaan: activa, passiva, " + ", ".join(k for k, _ in MUTATIES),
+            )
     return Beginbalans(posten, begrotingstotaal=begroting, **extra)
 
 
@@ -309,8 +319,11 @@ def _paragrafen(row, m: Meldingen) -> tuple:
     for key in row:
         if key not in known and key != "risicos":
             m.fout(f"paragrafen.{key}", f"onbekende paragraaf '{key}'; bekend: {', '.join(known)}, risicos")
-    return tuple((key, text(row[key], f"paragrafen.{key}", m, required=False))
-                 for key, _label in PARAGRAFEN if row.get(key) not in (None, ""))
+    return tuple(
+        (key, text(row[key], f"paragrafen.{key}", m, required=False))
+        for key, _label in PARAGRAFEN
+        if row.get(key) not in (None, "")
+    )
 
 
 def _maatregelen(row, m: Meldingen) -> tuple:
@@ -327,6 +340,11 @@ def _maatregelen(row, m: Meldingen) -> tuple:
         for key in fields:
             if key not in ("beleid", "beheersmaatregel"):
                 m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: beleid, beheersmaatregel")
-        result.append(Maatregel(str(naam).strip(), text(fields.get("beleid"), f"{pad}.beleid", m, False),
-                                text(fields.get("beheersmaatregel"), f"{pad}.beheersmaatregel", m, False)))
+        result.append(
+            Maatregel(
+                str(naam).strip(),
+                text(fields.get("beleid"), f"{pad}.beleid", m, False),
+                text(fields.get("beheersmaatregel"), f"{pad}.beheersmaatregel", m, False),
+            )
+        )
     return tuple(result)

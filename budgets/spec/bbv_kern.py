@@ -70,8 +70,10 @@ def check_bbv(b, m: Meldingen) -> None:
     risks = {r.naam for r in b.risicos}
     for maatregel in b.bbv.maatregelen:
         if maatregel.risico not in risks:
-            m.fout(f"paragrafen.risicos.{maatregel.risico}", f"onbekend risico '{maatregel.risico}'; "
-                   "een paragraaf hoort bij een risico uit risicos")
+            m.fout(
+                f"paragrafen.risicos.{maatregel.risico}",
+                f"onbekend risico '{maatregel.risico}'; een paragraaf hoort bij een risico uit risicos",
+            )
     _check_reserves(b, m)
     bronnen = {r.bron for r in b.exploitatie}
     if b.bbv.balans is None:
@@ -81,18 +83,25 @@ def check_bbv(b, m: Meldingen) -> None:
         return
     _check_opening(b, m)
     if any(capital_charges_by_year(b).values()) and "kapitaallasten" not in bronnen:
-        m.fout("investeringen", "de kapitaallasten horen in de exploitatie: voeg een lastenregel toe "
-               "met bron: kapitaallasten")
+        m.fout(
+            "investeringen",
+            "de kapitaallasten horen in de exploitatie: voeg een lastenregel toe met bron: kapitaallasten",
+        )
     if any(provisions_by_year(b).values()) and "voorzieningen" not in bronnen:
-        m.fout("voorzieningen", "de dotaties horen in de exploitatie: voeg een lastenregel toe "
-               "met bron: voorzieningen")
+        m.fout(
+            "voorzieningen",
+            "de dotaties horen in de exploitatie: voeg een lastenregel toe met bron: voorzieningen",
+        )
 
 
 def _check_opening(b, m: Meldingen) -> None:
     balans = opening_balance(b)
     if balans.activa != balans.passiva:
-        m.fout("balans", f"de beginbalans sluit niet: activa {euros(balans.activa):.2f}, passiva "
-               f"{euros(balans.passiva):.2f} (verschil {euros(balans.activa - balans.passiva):.2f})")
+        m.fout(
+            "balans",
+            f"de beginbalans sluit niet: activa {euros(balans.activa):.2f}, passiva "
+            f"{euros(balans.passiva):.2f} (verschil {euros(balans.activa - balans.passiva):.2f})",
+        )
 
 
 def _check_reserves(b, m: Meldingen) -> None:
@@ -142,18 +151,27 @@ def compute_bbv(b, res) -> BbvResultaten | None:
     baten = {y: to_cents(res.totalen["baten"][y]) for y in b.jaren}
     ruimte = {y: res.structurele_ruimte[y] or 0.0 for y in b.jaren}
     return BbvResultaten(
-        begin=begin, balans_eind=ends, mutaties=mutaties,
+        begin=begin,
+        balans_eind=ends,
+        mutaties=mutaties,
         investeringen=tuple(investment_rows(inv, b.jaren) for inv in b.bbv.investeringen),
-        kapitaallasten=capital_charges_by_year(b), emu=emu,
+        kapitaallasten=capital_charges_by_year(b),
+        emu=emu,
         kengetallen={y: compute_ratios(ends[y], baten[y], ruimte[y]) for y in b.jaren if baten[y]},
         klassen={y: classify_ratios(ends[y], baten[y], ruimte[y]) for y in b.jaren if baten[y]},
         fido={y: _fido(b, res, y) for y in b.jaren},
         reserves=_reserve_staat(b, res),
         voorzieningen=tuple(
-            roll_reserve(v.naam, "voorziening", to_cents(v.begin), b.jaren[0],
-                         [to_cents(v.dotaties.get(y, 0.0)) for y in b.jaren],
-                         [to_cents(v.onttrekkingen.get(y, 0.0)) for y in b.jaren])
-            for v in b.bbv.voorzieningen),
+            roll_reserve(
+                v.naam,
+                "voorziening",
+                to_cents(v.begin),
+                b.jaren[0],
+                [to_cents(v.dotaties.get(y, 0.0)) for y in b.jaren],
+                [to_cents(v.onttrekkingen.get(y, 0.0)) for y in b.jaren],
+            )
+            for v in b.bbv.voorzieningen
+        ),
     )
 
 
@@ -164,10 +182,17 @@ def _mutations(b, res) -> dict:
     kapitaal = [investment_rows(inv, b.jaren) for inv in b.bbv.investeringen]
     for y in b.jaren:
         mutatie = to_cents(res.reserve_mutatie[y])
-        saldo = to_cents(res.totalen["baten"][y]) - to_cents(res.totalen["lasten"][y])
+        # the saldo vóór reservemutaties as the exploitatie rounds it: the rounded saldo plus
+        # the toevoegingen minus the onttrekkingen
+        saldo = (
+            to_cents(res.saldo[y])
+            + to_cents(res.totalen["toevoeging"][y])
+            - to_cents(res.totalen["onttrekking"][y])
+        )
         m = Jaarmutaties(
             saldo=saldo,
-            toevoegingen_algemene_reserve=max(mutatie, 0), onttrekkingen_algemene_reserve=max(-mutatie, 0),
+            toevoegingen_algemene_reserve=max(mutatie, 0),
+            onttrekkingen_algemene_reserve=max(-mutatie, 0),
             toevoegingen_bestemmingsreserves=to_cents(res.totalen["toevoeging"][y]),
             onttrekkingen_bestemmingsreserves=to_cents(res.totalen["onttrekking"][y]),
             vorig_resultaat_uitgekeerd=vorig,
@@ -194,30 +219,51 @@ def _fido(b, res, y: int) -> dict:
         "begrotingstotaal": totaal,
         "kasgeldlimiet": compute_cash_limit(totaal, soort),
         "renterisiconorm": compute_interest_risk_norm(totaal, soort),
-        "renterisico": compute_interest_risk(to_cents(balans.aflossingen.get(y, 0.0)),
-                                             to_cents(balans.renteherzieningen.get(y, 0.0))),
+        "renterisico": compute_interest_risk(
+            to_cents(balans.aflossingen.get(y, 0.0)), to_cents(balans.renteherzieningen.get(y, 0.0))
+        ),
     }
 
 
 def _reserve_staat(b, res) -> tuple:
     """The algemene reserve and each bestemmingsreserve as corkscrews (cents)."""
     jaren = b.jaren
-    algemeen = roll_reserve("Algemene reserve", "algemene_reserve", to_cents(res.reserve_begin[jaren[0]]),
-                            jaren[0], [max(to_cents(res.reserve_mutatie[y]), 0) for y in jaren],
-                            [max(-to_cents(res.reserve_mutatie[y]), 0) for y in jaren])
+    algemeen = roll_reserve(
+        "Algemene reserve",
+        "algemene_reserve",
+        to_cents(res.reserve_begin[jaren[0]]),
+        jaren[0],
+        [max(to_cents(res.reserve_mutatie[y]), 0) for y in jaren],
+        [max(-to_cents(res.reserve_mutatie[y]), 0) for y in jaren],
+    )
 
     def flows(naam: str, soort: str) -> list:
-        return [sum(to_cents(res.regels[r.naam][y]) for r in b.exploitatie
-                    if r.soort == soort and r.reserve == naam) for y in jaren]
+        return [
+            sum(
+                to_cents(res.regels[r.naam][y])
+                for r in b.exploitatie
+                if r.soort == soort and r.reserve == naam
+            )
+            for y in jaren
+        ]
 
-    named = tuple(roll_reserve(r.naam, "bestemmingsreserve", to_cents(r.begin), jaren[0],
-                               flows(r.naam, "toevoeging"), flows(r.naam, "onttrekking"))
-                  for r in b.bbv.reserves)
+    named = tuple(
+        roll_reserve(
+            r.naam,
+            "bestemmingsreserve",
+            to_cents(r.begin),
+            jaren[0],
+            flows(r.naam, "toevoeging"),
+            flows(r.naam, "onttrekking"),
+        )
+        for r in b.bbv.reserves
+    )
     return (algemeen, *named)
 
 
 def taakveld_totals(b, res) -> dict:
-    """jaar -> {taakveld: (lasten, baten)} in cents: baten and lasten lines on their own
+    """jaar -> {taakveld: (lasten, baten)} in EUR, unrounded (the CSV rounds): baten and
+    lasten lines on their own
     taakveld, toevoegingen as lasten and onttrekkingen as baten on theirs, and the saldo
     na geplande reservemutaties on 0.8 (a surplus under lasten, a deficit under baten),
     so that lasten and baten add up to the same total."""
@@ -228,13 +274,13 @@ def taakveld_totals(b, res) -> dict:
             if r.soort == "subtotaal":
                 continue
             lasten, baten = totals.get(r.taakveld, (0, 0))
-            amount = to_cents(res.regels[r.naam][y])
+            amount = res.regels[r.naam][y]
             if r.soort in ("lasten", "toevoeging"):
                 lasten += amount
             else:
                 baten += amount
             totals[r.taakveld] = (lasten, baten)
-        saldo = to_cents(res.saldo[y])
+        saldo = res.saldo[y]
         lasten, baten = totals.get(RESULTAAT_TAAKVELD, (0, 0))
         totals[RESULTAAT_TAAKVELD] = (lasten + max(saldo, 0), baten + max(-saldo, 0))
         result[y] = {code: totals[code] for code in TAAKVELDEN if code in totals}

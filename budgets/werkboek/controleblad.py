@@ -3,6 +3,7 @@ Voorblad that shows the master check, and the Inhoud with links to every sheet."
 
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
+from budgets.werkboek.bbv_bladen import bbv_checks
 from budgets.werkboek.exploitatie import EX
 from budgets.werkboek.invoer import TOLERANTIE
 from budgets.werkboek.plan import Blad, _label, col, header_row, standard_widths, year_columns
@@ -39,6 +40,8 @@ def _checks(b: Begroting, res, pos: dict, L: dict) -> list[tuple]:
                 f"=ABS({VD}!{{c}}{L[VD][('aandeel_totaal', k.naam)]}-1)<={tol}",
             )
         )
+    if b.bbv.balans is not None:
+        checks += [(label, f"={test}<={tol}") for label, test in bbv_checks(b, L)]
     per_gemeente, per_product = L[BIJ][("excl", "totaal")], L[BIJ][("per_product", "totaal")]
     ex = L[EX]
     return checks + [
@@ -67,7 +70,7 @@ def verdicts(b: Begroting, res, pos: dict, L: dict) -> list[dict]:
 
 
 def layout_controles(b: Begroting, pos: dict, L: dict) -> dict:
-    count = len(b.producten) + len(b.verdeelsleutels) + 4
+    count = len(b.producten) + len(b.verdeelsleutels) + 4 + (3 if b.bbv.balans is not None else 0)
     return {"eerste": FIRST, "laatste": FIRST + count - 1}
 
 
@@ -143,7 +146,16 @@ SHEET_TEXTS = (
     ("Verdeling", "Verdeelsleutels en de verdeling van het saldo", "berekening"),
     ("Exploitatie", "Baten en lasten, saldo en algemene reserve (exacte bedragen)", "berekening"),
     ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse", "berekening"),
-    ("Kengetallen", "Structurele exploitatieruimte", "berekening"),
+    ("Kengetallen", "Structurele exploitatieruimte; met een balans ook netto schuldquote, solvabiliteit en "
+     "signaalwaarden", "uitvoer"),
+    ("Balansmutaties", "Investeringen, kapitaallasten, voorzieningen, leningen en kasstroom", "berekening"),
+    ("Balans", "Geprognosticeerde balans (begin en einde van elk jaar)", "uitvoer"),
+    ("EMU-saldo", "EMU-saldo in de vijf regels van het BBV", "uitvoer"),
+    ("Reserves en voorzieningen", "Staat van reserves en voorzieningen (begin, mutaties, eind)", "uitvoer"),
+    ("Taakvelden", "Lasten en baten per taakveld (Iv3)", "berekening"),
+    ("Incidentele baten en lasten", "Incidentele baten en lasten en het structurele saldo", "uitvoer"),
+    ("Paragrafen", "Weerstandsvermogen en risicobeheersing, financiering (Wet fido) en overige paragrafen",
+     "uitvoer"),
     ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
     ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
 )

@@ -29,8 +29,17 @@ def write_bbv_inputs(blad, b, pos, state) -> None:
     _taakvelden(blad, b, pos, state)
     if b.bbv.balans is None:
         return
-    for write in (_beginbalans, _mutaties, _investeringen, _reserves, _voorzieningen, _fido, _paragrafen,
-                  _maatregelen, _vast_bbv):
+    for write in (
+        _beginbalans,
+        _mutaties,
+        _investeringen,
+        _reserves,
+        _voorzieningen,
+        _fido,
+        _paragrafen,
+        _maatregelen,
+        _vast_bbv,
+    ):
         state["rij"] += 1
         write(blad, b, pos, state)
 
@@ -42,7 +51,12 @@ def _taakvelden(blad, b, pos, state) -> None:
         if r.soort == "subtotaal":
             continue
         pos[("taakveld", r.naam)] = state["rij"]
-        values = {"exploitatieregel": r.naam, "taakveld": r.taakveld, "reserve": r.reserve, "categorie": r.categorie}
+        values = {
+            "exploitatieregel": r.naam,
+            "taakveld": r.taakveld,
+            "reserve": r.reserve,
+            "categorie": r.categorie,
+        }
         _row(blad, b, state["rij"], S.TAAKVELDEN, values, TAAKVELDEN.get(r.taakveld, ""))
         state["rij"] += 1
     _validate(blad, b, first, state["rij"] - 1, S.TAAKVELDEN["taakveld"], tuple(TAAKVELDEN))
@@ -82,8 +96,14 @@ def _investeringen(blad, b, pos, state) -> None:
     first = state["rij"]
     for i, inv in enumerate(b.bbv.investeringen, start=1):
         pos[("investering", i)] = state["rij"]
-        values = {"naam": inv.naam, "jaar": inv.jaar, "bedrag": inv.bedrag,
-                  "afschrijvingstermijn": inv.termijn, "methode": inv.methode, "rente": inv.rente}
+        values = {
+            "naam": inv.naam,
+            "jaar": inv.jaar,
+            "bedrag": inv.bedrag,
+            "afschrijvingstermijn": inv.termijn,
+            "methode": inv.methode,
+            "rente": inv.rente,
+        }
         _row(blad, b, state["rij"], S.INVESTERINGEN, values, inv.toelichting)
         formats = (("jaar", "0"), ("bedrag", EURO_CENT), ("afschrijvingstermijn", "0"), ("rente", FRACTIE))
         for name, fmt in formats:
@@ -133,8 +153,11 @@ def _maatregelen(blad, b, pos, state) -> None:
     _table(blad, b, state, "maatregelen", S.MAATREGELEN, False)
     for maatregel in b.bbv.maatregelen:
         pos[("maatregel", maatregel.risico)] = state["rij"]
-        values = {"risico": maatregel.risico, "beleid": maatregel.beleid,
-                  "beheersmaatregel": maatregel.beheersmaatregel}
+        values = {
+            "risico": maatregel.risico,
+            "beleid": maatregel.beleid,
+            "beheersmaatregel": maatregel.beheersmaatregel,
+        }
         _row(blad, b, state["rij"], S.MAATREGELEN, values)
         state["rij"] += 1
 
@@ -152,18 +175,45 @@ def _vast_bbv(blad, b, pos, state) -> None:
     """The Wet fido percentages and minimums and the signaalwaarden (never read back)."""
     _title(blad, state, "vast_bbv")
     soort = b.bbv.fidosoort
-    for key, label, tabel in (("kasgeldlimiet", "Kasgeldlimiet", KASGELDLIMIET),
-                              ("renterisiconorm", "Renterisiconorm", RENTERISICONORM)):
+    for key, label, tabel in (
+        ("kasgeldlimiet", "Kasgeldlimiet", KASGELDLIMIET),
+        ("renterisiconorm", "Renterisiconorm", RENTERISICONORM),
+    ):
         norm = tabel[soort]
-        _constant(blad, pos, state, ("vast", key, "pct"), f"{label}: percentage van het begrotingstotaal",
-                  "%", float(norm.percentage), PROCENT)
-        _constant(blad, pos, state, ("vast", key, "min"), f"{label}: minimum", "EUR",
-                  norm.minimum / 100, EURO)
+        _constant(
+            blad,
+            pos,
+            state,
+            ("vast", key, "pct"),
+            f"{label}: percentage van het begrotingstotaal",
+            "%",
+            float(norm.percentage),
+            PROCENT,
+        )
+        _constant(
+            blad, pos, state, ("vast", key, "min"), f"{label}: minimum", "EUR", norm.minimum / 100, EURO
+        )
     for name, grenzen in SIGNAALWAARDEN.items():
-        _constant(blad, pos, state, ("vast", name, "a"), f"Signaalwaarde {name.replace('_', ' ')}: grens A",
-                  "fractie", float(grenzen.grens_a), PROCENT)
-        _constant(blad, pos, state, ("vast", name, "c"), f"Signaalwaarde {name.replace('_', ' ')}: grens C",
-                  "fractie", float(grenzen.grens_c), PROCENT)
+        _constant(
+            blad,
+            pos,
+            state,
+            ("vast", name, "a"),
+            f"Signaalwaarde {name.replace('_', ' ')}: grens A",
+            "fractie",
+            float(grenzen.grens_a),
+            PROCENT,
+        )
+        _constant(
+            blad,
+            pos,
+            state,
+            ("vast", name, "c"),
+            f"Signaalwaarde {name.replace('_', ' ')}: grens C",
+            "fractie",
+            float(grenzen.grens_c),
+            PROCENT,
+        )
     first = state["rij"]
     for letter in KLASSEN:
         blad.tekst(state["rij"], 1, f"Signaalwaarde categorie {letter}")

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten, compute
+from budgets.werkboek.bbv_opbouw import build_bbv_sheets, extend_kengetallen, layout_bbv
 from budgets.werkboek.controleblad import (
     build_controles,
     build_inhoud,
@@ -62,6 +63,8 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         WV: layout_weerstand(b),
         KG: layout_kengetallen(b),
     }
+    if b.bbv.balans is not None:
+        L.update(layout_bbv(b))
     L[EX]["afronding"] = layout_afronding(b, L[EX]["na_bestemming"] + 3)
     L["Controles"] = layout_controles(b, pos, L)
     exploitatie = build_exploitatie(b, res, pos, L)
@@ -77,9 +80,11 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         exploitatie,
         build_weerstand(b, res, pos, L),
         build_kengetallen(b, res, pos, L),
+        *build_bbv_sheets(b, res, pos, L),
         build_controles(b, res, pos, L),
         _grafieken(b, L),
     ]
+    extend_kengetallen(sheets, b, res, pos, L)
     sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
     for blad in sheets:
         blad.soort = sheet_kind(blad.titel)
