@@ -9,7 +9,7 @@ from budgets.cli_teksten import use_dutch
 from pyfuncs import __version__
 from pyfuncs.fouten import InvoerFout
 
-COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "werkmap", "lite"]
+COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "werkmap", "lite", "iv3"]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

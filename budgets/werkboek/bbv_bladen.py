@@ -416,14 +416,16 @@ def _weerstand(blad, b, res, r: int, wv: dict) -> int:
     maatregelen = {m.risico: m for m in b.bbv.maatregelen}
     for risk in b.risicos:
         m = maatregelen.get(risk.naam)
+        if m is None:
+            continue
         blad.tekst(r + 1, 1, risk.naam, "totaal")
-        blad.tekst(r + 2, 1, f"Beleid: {m.beleid if m and m.beleid else '(niet opgegeven)'}")
-        blad.tekst(
-            r + 3,
-            1,
-            f"Beheersmaatregel: {m.beheersmaatregel if m and m.beheersmaatregel else '(niet opgegeven)'}",
-        )
+        blad.tekst(r + 2, 1, f"Beleid: {m.beleid or '(niet opgegeven)'}")
+        blad.tekst(r + 3, 1, f"Beheersmaatregel: {m.beheersmaatregel or '(niet opgegeven)'}")
         r += 3
+    zonder = [risk.naam for risk in b.risicos if risk.naam not in maatregelen]
+    if zonder:
+        tekst = "Geen beleid en beheersmaatregel in de spec voor: " + "; ".join(zonder) + "."
+        r = _paragraph(blad, r + 1, tekst) - 1
     r += 2
     for name, label, fmt in (
         ("beschikbaar", "Beschikbare weerstandscapaciteit", EURO),
