@@ -127,10 +127,11 @@ def signal_class(waarde: str, pos, kengetal: str) -> str:
     return f"INDEX({cats},1+({waarde}<={a})+({waarde}<{c}))"
 
 
-def _corkscrew(blad, b, r: int, naam: str, begin: str, plus: str, minus: str, rows_core, labels) -> int:
-    """Four rows (begin, toevoeging, onttrekking, eind) of one reserve or voorziening."""
+def _corkscrew(blad, spec, r: int, naam: str, begin: str, plus: str, minus: str, rows_core, labels) -> int:
+    """Four rows (begin, toevoeging, onttrekking, eind) of one reserve or voorziening;
+    spec is (begroting, the input cell of the first year)."""
+    (b, first), eind = spec, r + 4
     _label(blad, r, naam, "", "kop")
-    first, eind = f"{b.jaren[0]}", r + 4
     formulas = (
         f"=IF({{c}}$3={first},{begin},{{p}}{eind})",
         plus,
@@ -165,7 +166,7 @@ def build_reserves(b, res, pos, L) -> Blad:
     r = 5
     r = _corkscrew(
         blad,
-        b,
+        (b, pos[("algemeen", "van")]),
         r,
         "Algemene reserve",
         f"{EX}!{{c}}{ex['begin']}",
@@ -188,7 +189,7 @@ def build_reserves(b, res, pos, L) -> Blad:
         begin = f"ROUND({ref(S.BLAD, f'$C${u}')},{cents})"
         r = _corkscrew(
             blad,
-            b,
+            (b, pos[("algemeen", "van")]),
             r,
             f"Bestemmingsreserve {reserve.naam}",
             begin,
@@ -203,7 +204,7 @@ def build_reserves(b, res, pos, L) -> Blad:
         begin = f"ROUND({ref(S.BLAD, f'$C${d}')},{cents})"
         r = _corkscrew(
             blad,
-            b,
+            (b, pos[("algemeen", "van")]),
             r,
             f"Voorziening {v.naam}",
             begin,
