@@ -160,7 +160,7 @@ def _corkscrew(blad, spec, r: int, naam: str, begin: str, plus: str, minus: str,
 def build_reserves(b, res, pos, L) -> Blad:
     blad, ex, x = Blad(RV, soort="uitvoer"), L[EX], res.bbv
     blad.tekst(1, 1, f"Staat van reserves en voorzieningen – {b.naam} (bedragen in euro's)", "titel")
-    header_row(blad, 3, b.jaren, pos[("algemeen", "van")])
+    header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Omschrijving", "Eenheid", "", ""))
     cents = pos[("vast", "decimalen")]
     labels = ("Stand begin jaar", "Toevoeging", "Onttrekking", "Stand einde jaar")
     r = 5
@@ -319,7 +319,7 @@ def layout_incidenteel(b) -> dict:
 def build_incidenteel(b, res, pos, L) -> Blad:
     blad, rows, ex = Blad(IB, soort="uitvoer"), L[IB], L[EX]
     blad.tekst(1, 1, f"Overzicht incidentele baten en lasten – {b.naam} (bedragen in euro's)", "titel")
-    header_row(blad, 3, b.jaren, pos[("algemeen", "van")])
+    header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Omschrijving", "Eenheid", "", ""))
     sign = {"baten": 1, "onttrekking": 1, "lasten": -1, "toevoeging": -1}
     terms = []
     for line_ in b.exploitatie:
