@@ -156,6 +156,8 @@ def test_one_formula_per_row_across_the_years(name, generated):
         letters, row = coordinate_from_string(adres)
         column = column_index_from_string(letters)
         first = 2 if blad.soort == "uitvoer" else FIRST_YEAR_COLUMN  # output sheets: years from column B
+        if blad.titel == "Balans":  # label, BBV article, -, opening balance (1 januari), then the years
+            first = FIRST_YEAR_COLUMN
         if (
             first <= column <= last - FIRST_YEAR_COLUMN + first
             and blad.titel != "Weerstandsvermogen"

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from budgets.bestanden import MAX_YAML_BYTES, parse_yaml, read_text
+from budgets.spec.bbv_kern import check_bbv
 from budgets.spec.lezen import parse_spec
 from budgets.spec.meldingen import Meldingen
 from budgets.spec.model import Begroting
@@ -42,6 +43,7 @@ def parse_mapping(raw, bron: str, places: dict | None = None) -> Begroting:
     begroting = parse_spec(raw, m)
     m.raise_if_any()
     check_spec(begroting, m)
+    check_bbv(begroting, m)
     m.raise_if_any()
     check_key_values(begroting, m)
     m.raise_if_any()

@@ -1,6 +1,7 @@
 """From a plain mapping (parsed YAML, or the workbook's Uitgangspunten) to a Begroting."""
 
 from budgets.spec import model as s
+from budgets.spec.bbv import parse_bbv, read_taakveld
 from budgets.spec.meldingen import (
     Meldingen,
     choice,
@@ -17,7 +18,8 @@ from budgets.spec.sleutels import SOORTEN
 
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
-         "reserve", "risicos", "simulatie", "presentatie"),
+         "reserve", "risicos", "simulatie", "presentatie", "balans", "investeringen", "reserves",
+         "voorzieningen", "fido", "paragrafen"),
     "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie", "kolomkoppen"),
     "presentatie": ("eenheid",),
     "deelnemers": ("naam", "inwoners", "se", "toelichting"),
@@ -25,7 +27,8 @@ FIELDS = {
     "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
     "doorbelastingen": ("naam", "soort", "gemeente", "bedragen", "toelichting"),
     "verdeelsleutels": ("naam", "soort", "aandelen", "product", "vaste_voet", "variabel", "toelichting"),
-    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting", "kop"),
+    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting", "kop",
+                    "taakveld", "reserve", "categorie"),
     "reserve": ("stand_begin", "minimum", "maximum", "maximum_percentage", "verdeelsleutel", "onvoorzien"),
     "risicos": ("naam", "kans", "impact", "minimum", "maximum", "toelichting"),
     "simulatie": ("zekerheid", "trekkingen", "startwaarde"),
@@ -70,6 +73,7 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         simulatie=_simulatie(get(raw, "simulatie", "", m, required=False, default={}), m),
         presentatie=_presentatie(raw, gr, jaren, m),
         koppen=_koppen(raw.get("exploitatie"), m),
+        bbv=parse_bbv(raw, jaren, m),
         bron=m.bron,
     )
     for key, label in (
@@ -308,8 +312,9 @@ def _regel(row, pad: str, m: Meldingen, jaren: tuple) -> s.ExploitatieRegel:
         bron = choice(row.get("bron"), f"{pad}.bron", m, s.BRONNEN)
     else:
         bedragen = per_year(get(row, "bedragen", pad, m, default={}), f"{pad}.bedragen", m, jaren)
+    naam = text(get(row, "naam", pad, m), f"{pad}.naam", m)
     return s.ExploitatieRegel(
-        naam=text(get(row, "naam", pad, m), f"{pad}.naam", m),
+        naam=naam,
         soort=soort,
         aard=choice(row.get("aard"), f"{pad}.aard", m, s.AARDEN, "structureel"),
         bedragen=bedragen,
@@ -317,6 +322,9 @@ def _regel(row, pad: str, m: Meldingen, jaren: tuple) -> s.ExploitatieRegel:
         plus=plus,
         min=minus,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+        taakveld=read_taakveld(row, pad, m, naam, soort),
+        reserve=text(row.get("reserve"), f"{pad}.reserve", m, required=False),
+        categorie=text(row.get("categorie"), f"{pad}.categorie", m, required=False),
     )
 
 

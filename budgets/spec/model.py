@@ -11,6 +11,7 @@ from datetime import date
 
 import numpy as np
 
+from budgets.spec.bbv import Bbv
 from budgets.spec.sleutels import SOORTEN
 from pyfuncs.afrekening import REGELS as AFREKENREGELS
 from pyfuncs.financieel import index_series
@@ -25,7 +26,7 @@ PRODUCTSOORTEN = ("bijdrage", "operationeel_resultaat")
 SLEUTELSOORTEN = tuple(SOORTEN)
 REGELSOORTEN = ("baten", "lasten", "toevoeging", "onttrekking", "subtotaal")
 AARDEN = ("structureel", "incidenteel")
-BRONNEN = ("bijdragen", "doorbelastingen")
+BRONNEN = ("bijdragen", "doorbelastingen", "kapitaallasten", "voorzieningen")
 DOORBELASTINGSOORTEN = ("loonkosten_wsw", "lks", "overig")
 
 
@@ -123,7 +124,10 @@ class ExploitatieRegel:
     soort: baten, lasten, toevoeging / onttrekking (to other reserves) or subtotaal
     (= Σ plus − Σ min of other lines). aard: structureel or incidenteel. bron:
     "bijdragen" or "doorbelastingen" takes the amounts from the productbegroting
-    instead of `bedragen`.
+    instead of `bedragen`; "kapitaallasten" and "voorzieningen" take the kapitaallasten
+    and the dotaties voorzieningen of the BBV part (budgets/spec/bbv.py). taakveld: the
+    Iv3 code; reserve: the bestemmingsreserve a toevoeging/onttrekking moves; categorie:
+    the Iv3 economische categorie (free code, optional).
     """
 
     naam: str
@@ -134,6 +138,9 @@ class ExploitatieRegel:
     plus: tuple = ()
     min: tuple = ()
     toelichting: str = ""
+    taakveld: str = ""
+    reserve: str = ""
+    categorie: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +217,7 @@ class Begroting:
     simulatie: Simulatie
     presentatie: Presentatie = field(default_factory=Presentatie)
     koppen: tuple = ()  # Kop records: heading rows of the overzicht van baten en lasten
+    bbv: Bbv = field(default_factory=Bbv)
     bron: str = field(default="", compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 

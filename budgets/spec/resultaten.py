@@ -4,10 +4,11 @@ The workbook's formulas must reproduce these values, `controleer` compares the t
 and `--samenvatting` writes them as JSON. Amounts in EUR per year.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from budgets.spec.bbv_kern import capital_charges_by_year, compute_bbv, euros, provisions_by_year
 from budgets.spec.model import Begroting
 from budgets.spec.samenhang import line_order
 from pyfuncs.afronding import excel_round
@@ -48,6 +49,7 @@ class Resultaten:
     klasse: dict
     structurele_ruimte: dict
     structureel: dict
+    bbv: object = None  # budgets.spec.bbv_kern.BbvResultaten, None without a balans
 
 
 def compute(b: Begroting) -> Resultaten:
@@ -69,7 +71,7 @@ def compute(b: Begroting) -> Resultaten:
     onvoorzien = b.reserve.onvoorzien if b.reserve is not None else 0.0
     beschikbaar = {y: begin[y] + onvoorzien for y in b.jaren}
     ratios = {y: ratio(beschikbaar[y], benodigd) if benodigd > 0 else None for y in b.jaren}
-    return Resultaten(
+    res = Resultaten(
         productbijdragen=bijdragen,
         doorbelastingen=doorbelast,
         regels=regels,
@@ -88,6 +90,10 @@ def compute(b: Begroting) -> Resultaten:
         structurele_ruimte={y: _room(b, regels, totalen, y) for y in b.jaren},
         structureel=_totals(b, regels, "structureel"),
     )
+    return replace(res, bbv=compute_bbv(b, res))
+
+
+BBV_BRONNEN = {"kapitaallasten": capital_charges_by_year, "voorzieningen": provisions_by_year}
 
 
 def _lines(b: Begroting, bijdragen: dict, doorbelast: dict) -> dict:
@@ -102,6 +108,9 @@ def _lines(b: Begroting, bijdragen: dict, doorbelast: dict) -> dict:
             values[naam] = {y: float(bijdragen[y].sum()) for y in b.jaren}
         elif line.bron == "doorbelastingen":
             values[naam] = {y: float(doorbelast[y].sum()) for y in b.jaren}
+        elif line.bron in BBV_BRONNEN:
+            cents = BBV_BRONNEN[line.bron](b)
+            values[naam] = {y: euros(cents[y]) for y in b.jaren}
         else:
             values[naam] = {y: float(line.bedragen.get(y, 0.0)) for y in b.jaren}
     return {r.naam: values[r.naam] for r in b.exploitatie}

@@ -47,7 +47,7 @@ def _check_sources(b: Begroting, m: Meldingen) -> None:
         m.fout("doorbelastingen", "doorbelastingen staan op het blad Bijdragen naast de productbijdragen; "
                "geef ook de producten, of neem de bedragen op als exploitatieregels (bedragen:)")
     for i, line in enumerate(b.exploitatie, start=1):
-        if line.bron is not None and not present[line.bron]:
+        if line.bron in present and not present[line.bron]:  # the BBV sources: spec.bbv_kern
             m.fout(f"exploitatie[{_place(b, i)}].bron",
                    f"bron '{line.bron}' vraagt {needs[line.bron]} in de spec; "
                    "geef de bedragen van deze regel zelf op (bedragen:) of voeg ze toe")

@@ -45,6 +45,13 @@ SLEUTELS = {"naam": 1, "soort": 2, "vaste_voet": 3, "basis": 4}
 GEWICHTEN = {"sleutel": 1, "gemeente": 3, "gewicht": 4}
 EXPLOITATIE = {"naam": 1, "soort": 2, "aard": 3, "bron": 4, "plus": K1, "min": K2}
 RISICOS = {"naam": 1, "kans": 2, "minimum": 3, "maximum": 4}
+TAAKVELDEN = {"exploitatieregel": 1, "taakveld": 2, "reserve": 3, "categorie": 4}
+BALANSMUTATIES = {"naam": 1}
+INVESTERINGEN = {"naam": 1, "jaar": 2, "bedrag": 3, "afschrijvingstermijn": 4, "methode": K1, "rente": K2}
+RESERVES = {"naam": 1, "begin": 3}
+VOORZIENINGEN = {"naam": 1, "stroom": 2, "begin": 3}
+MAATREGELEN = {"risico": 1, "beleid": 3, "beheersmaatregel": 4}
+FIDO = (("soort", "Soort openbaar lichaam (Wet fido)", "tekst"),)
 
 HEADERS = {
     "naam": "Naam",
@@ -70,6 +77,20 @@ HEADERS = {
     "minimum": "Impact minimum (EUR)",
     "maximum": "Impact maximum (EUR)",
     "toelichting": "Bron / toelichting",
+    "exploitatieregel": "Exploitatieregel",
+    "taakveld": "Taakveld (Iv3)",
+    "reserve": "Bestemmingsreserve",
+    "categorie": "Economische categorie",
+    "jaar": "Jaar",
+    "bedrag": "Bedrag (EUR)",
+    "afschrijvingstermijn": "Termijn (jaren)",
+    "methode": "Methode",
+    "rente": "Rente (fractie)",
+    "begin": "Stand begin (EUR)",
+    "stroom": "Dotaties / onttrekkingen",
+    "risico": "Risico",
+    "beleid": "Beleid",
+    "beheersmaatregel": "Beheersmaatregel",
 }
 
 TITELS = {
@@ -86,6 +107,16 @@ TITELS = {
     "simulatie": "Simulatie weerstandsvermogen",
     "presentatie": "Presentatie van de overzichten",
     "vast": "Vaste waarden (niet wijzigen)",
+    "taakvelden": "Taakvelden en bestemmingsreserves per exploitatieregel",
+    "beginbalans": "Beginbalans (BBV), 31 december voor het eerste jaar",
+    "balansmutaties": "Balansmutaties en begrotingstotaal per jaar",
+    "investeringen": "Investeringen",
+    "reserves": "Bestemmingsreserves",
+    "voorzieningen": "Voorzieningen",
+    "fido": "Wet fido",
+    "paragrafen": "Paragrafen (tekst)",
+    "maatregelen": "Beleid en beheersmaatregelen per risico",
+    "vast_bbv": "Vaste waarden BBV (niet wijzigen)",
 }
 
 PRIJS_PER_JAAR = "normprijs per jaar"

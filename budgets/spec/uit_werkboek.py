@@ -9,6 +9,7 @@ from pathlib import Path
 from budgets.excel.veilig import open_workbook
 from budgets.spec import secties as S
 from budgets.spec.sleutels import SOORTEN
+from budgets.spec.uit_werkboek_bbv import read_bbv
 from pyfuncs.fouten import InvoerFout
 
 
@@ -54,7 +55,7 @@ class _Reader:
             gr["kolomkoppen"] = S.kolomkoppen_uit_tekst(koppen)
             self.places["gr.kolomkoppen"] = self.places.pop("presentatie.kolomkoppen")
         self.places["gr.jaren"] = self.places.get("gr.van", "gr.jaren")
-        return {
+        spec = {
             "gr": gr,
             "deelnemers": self.table("deelnemers", S.DEELNEMERS, "deelnemers", self.deelnemer),
             "producten": self.table("producten", S.PRODUCTEN, "producten", self.product),
@@ -69,6 +70,8 @@ class _Reader:
             "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie", required=False) or {},
             "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
+        read_bbv(self, spec)
+        return spec
 
     def kv(self, key: str, fields, pad: str, required: bool = True) -> dict | None:
         start = self.titles.get(S.TITELS[key])

@@ -6,6 +6,7 @@ from datetime import datetime
 from budgets.excel.formaten import DATUM_LANG
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
+from budgets.werkboek.bbv_bladen import bbv_checks
 from budgets.werkboek.exploitatie import EX
 from budgets.werkboek.invoer import TOLERANTIE
 from budgets.werkboek.plan import Blad, _label, col, header_row, standard_widths, year_columns
@@ -42,6 +43,8 @@ def _checks(b: Begroting, res, pos: dict, L: dict) -> list[tuple]:
                 f"=ABS({VD}!{{c}}{L[VD][('aandeel_totaal', k.naam)]}-1)<={tol}",
             )
         )
+    if b.bbv.balans is not None:
+        checks += [(label, f"={test}<={tol}") for label, test in bbv_checks(b, L)]
     ex = L[EX]
     bt, lt, ot, tt = (f"{EX}!{{c}}{ex[s]}" for s in ("baten", "lasten", "onttrekking", "toevoeging"))
     checks.append(("Saldo = baten − lasten + onttrekkingen − toevoegingen",
@@ -169,7 +172,16 @@ SHEET_TEXTS = (
     ("Verdeling", "Verdeelsleutels en de verdeling van het saldo", "berekening"),
     ("Exploitatie", "Baten en lasten, saldo en algemene reserve (exacte bedragen)", "berekening"),
     ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse", "berekening"),
-    ("Kengetallen", "Structurele exploitatieruimte", "berekening"),
+    ("Kengetallen", "Structurele exploitatieruimte; met een balans ook netto schuldquote, solvabiliteit en "
+     "signaalwaarden", "berekening"),
+    ("Balansmutaties", "Investeringen, kapitaallasten, voorzieningen, leningen en kasstroom", "berekening"),
+    ("Balans", "Geprognosticeerde balans (begin en einde van elk jaar)", "uitvoer"),
+    ("EMU-saldo", "EMU-saldo in de vijf regels van het BBV", "uitvoer"),
+    ("Reserves en voorzieningen", "Staat van reserves en voorzieningen (begin, mutaties, eind)", "uitvoer"),
+    ("Taakvelden", "Lasten en baten per taakveld (Iv3)", "berekening"),
+    ("Incidentele baten en lasten", "Incidentele baten en lasten en het structurele saldo", "uitvoer"),
+    ("Paragrafen", "Weerstandsvermogen en risicobeheersing, financiering (Wet fido) en overige paragrafen",
+     "uitvoer"),
     ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
     ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
 )

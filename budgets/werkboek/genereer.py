@@ -9,6 +9,7 @@ from pathlib import Path
 import budgets
 from budgets.bestanden import check_writable, json_text, write_atomically
 from budgets.excel.stijl import TEMPLATE
+from budgets.spec.bbv_samenvatting import bbv_summary
 from budgets.spec.laden import load_spec
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
@@ -93,6 +94,7 @@ def summary(g: Gegenereerd, controles: dict) -> dict:
                                "trekkingen": b.simulatie.trekkingen, "startwaarde": b.simulatie.startwaarde,
                                "ratio": _per_year(b, res.ratio), "klasse": _per_year(b, res.klasse)},
         "structurele_exploitatieruimte": _per_year(b, res.structurele_ruimte),
+        **bbv_summary(b, res),
         "controles": controles,
     }
 

@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten, compute
+from budgets.werkboek.bbv_opbouw import build_bbv_sheets, extend_kengetallen, layout_bbv
 from budgets.werkboek.controleblad import (
     build_controles,
     build_inhoud,
@@ -17,6 +18,7 @@ from budgets.werkboek.controleblad import (
 )
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
+from budgets.werkboek.invoer_bbv import extend_invoer
 from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
@@ -53,6 +55,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     """Every sheet of the workbook in order, with the core's results."""
     res = res or compute(b)
     invoer, pos = build_invoer(b)
+    extend_invoer(invoer, b, pos)
     L = {EX: layout_exploitatie(b), KG: layout_kengetallen(b)}
     if b.producten:
         L[PB], L[BIJ] = layout_productbegroting(b), layout_bijdragen(b)
@@ -60,6 +63,8 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         L[VD] = layout_verdeling(b)
     if b.risicos:
         L[WV] = layout_weerstand(b)
+    if b.bbv.balans is not None:
+        L.update(layout_bbv(b))
     L[EX]["afronding"] = layout_afronding(b, L[EX]["einde"] + 3)
     L["Controles"] = layout_controles(b, pos, L)
     exploitatie = build_exploitatie(b, res, pos, L)
@@ -75,11 +80,13 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         exploitatie,
         build_weerstand(b, res, pos, L) if WV in L else None,
         build_kengetallen(b, res, pos, L),
+        *build_bbv_sheets(b, res, pos, L),
         _controles(b, res, pos, L),
         _grafieken(b, L),
     ]
     sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
     sheets = [s for s in sheets if s is None or s.titel != GR or s.grafieken]
+    extend_kengetallen(sheets, b, res, pos, L)
     sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
     for blad in sheets:
         blad.soort = sheet_kind(blad.titel)
