@@ -176,7 +176,7 @@ def test_the_voorstel_page_reads_as_a_board_document(voorstel):
                      "besluit:", "zienswijze", "De nieuwe cao verhoogt de lonen",
                      "Eerder in 2023 vastgesteld: 2023-01 van 20 april 2023"):
         assert expected in text, expected
-    assert "€ 250.000" in text and "€ 163.790,98" in text
+    assert "€\u00a0250.000" in text and "€\u00a0163.790,98" in text
     assert not re.search(r"\b(lks|loonkosten_wsw|operationeel_resultaat|None|True|False)\b", text)
 
 

@@ -31,8 +31,9 @@ def datum_tekst(dag) -> str:
 
 def euro_exact(amount: float) -> str:
     """'€ 250.000' for whole euros, '€ 163.790,98' otherwise (Dutch notation, Excel rounding
-    to cents): amounts in a text that must add up to the cent."""
+    to cents): amounts in a text that must add up to the cent. A no-break space keeps the €
+    with its number when the text wraps."""
     cents = to_cents(amount)
     whole, rest = divmod(abs(cents), 100)
     text = f"{whole:,}".replace(",", ".") + (f",{rest:02d}" if rest else "")
-    return f"€ {'-' if cents < 0 else ''}{text}"
+    return f"€\u00a0{'-' if cents < 0 else ''}{text}"

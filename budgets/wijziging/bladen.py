@@ -80,7 +80,7 @@ def _saldo(baten, lasten) -> float:
 BIJDRAGE_HEAD = ("Gemeente", "Product", "Eenheid", "Normprijs per eenheid (− = terug naar de "
                  "gemeente)", "Volume primitieve begroting", "Eerdere wijzigingen",
                  "Deze wijziging", "Volume na wijziging", "Bijdrage vóór deze wijziging",
-                 "Bijdrage na wijziging", "Verschil")
+                 "Bijdrage na wijziging", "Verschil bijdrage")
 
 
 def _volume_row(sheet, r: int, s) -> None:
@@ -123,7 +123,7 @@ def bijdragen_sheet(book, v: Voorstel) -> tuple[dict, int]:
     for c, col, attr in ((9, "I", "bijdrage_voor"), (10, "J", "bijdrage_na"), (11, "K", "effect")):
         put(sheet, r, c, "=" + "+".join(f"{col}{t}" for t in totals.values()), "totaal", "euro",
             cents(getattr(s, attr) for s in v.volumes))
-    for col, width in zip("ABCDEFGHIJK", (13, 26, 8, 13, 12, 11, 11, 12, 15, 15, 14), strict=True):
+    for col, width in zip("ABCDEFGHIJK", (13, 26, 8, 13, 12, 11, 11, 12, 17, 17, 15), strict=True):
         set_width(sheet, col, width)
     print_setup(sheet, f"{v.regeling}: begrotingswijziging {v.wijziging.nummer} — bijdragen",
                 freeze="A5")

@@ -2,7 +2,7 @@
 asked, toelichting, zienswijze, the effects in short, the besluit) and the sheets with the
 tables behind it (budgets.wijziging.bladen, budgets.wijziging.saldo)."""
 
-import math
+import textwrap
 from pathlib import Path
 
 from budgets.excel.formaten import EURO_CENT, datum_tekst
@@ -33,8 +33,8 @@ class Pagina:
         """Text over the page's width, its row as high as its lines need."""
         put_text(self.sheet, self.row, 1, text, kind)
         merge(self.sheet, self.row, 1, len(WIDTHS))
-        per_line = sum(WIDTHS) * CHARS_PER_UNIT
-        lines = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        per_line = int(sum(WIDTHS) * CHARS_PER_UNIT)
+        lines = sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
         self.sheet.hoogtes[self.row] = LINE_HEIGHT * lines + 3
         self.row += skip
 
@@ -66,7 +66,6 @@ def _effects(page: Pagina, v: Voorstel, cells: dict) -> None:
     for c, head in enumerate(("", "Vóór deze wijziging", "Deze wijziging", "Na wijziging"),
                              start=1):
         put_text(sheet, page.row, c, head, "kop")
-    sheet.hoogtes[page.row] = 28
     page.row += 1
     rows = [("Baten", f"{s}B5", f"{s}C5", (v.voor.baten, v.na.baten)),
             ("Lasten", f"{s}B6", f"{s}C6", (v.voor.lasten, v.na.lasten)),

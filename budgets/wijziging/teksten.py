@@ -146,7 +146,7 @@ def zienswijze(v: Voorstel) -> str:
         return ("Deze wijziging verandert de bijdragen van de gemeenten niet. De raden hoeven "
                 "daarom niet om een zienswijze te worden gevraagd; het algemeen bestuur kan de "
                 "wijziging direct vaststellen.")
-    effects = _joined([f"{g.gemeente} {'+' if g.effect > 0 else '−'}{euro_exact(abs(g.effect))[2:]}"
+    effects = _joined([f"{g.gemeente} {euro_exact(abs(g.effect))} {'meer' if g.effect > 0 else 'minder'}"
                        for g in v.per_gemeente if g.effect])
     return ("Deze wijziging verandert wat de gemeenten bijdragen (productbijdragen en aandeel "
             f"in het saldo: {effects}). Volgens de Wet gemeenschappelijke regelingen zendt het "
