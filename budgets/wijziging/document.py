@@ -19,6 +19,12 @@ CHARS_PER_UNIT = 1.3  # characters of 10 pt type per column-width unit (measured
 LINE_HEIGHT = 13.0  # points per line of 10 pt type
 
 
+def line_count(text: str, units: float) -> int:
+    """The lines text needs in a merged cell of units wide (greedy word wrap)."""
+    per_line = int(units * CHARS_PER_UNIT)
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
+
+
 class Pagina:
     """The Voorstel sheet being filled top-down (row: the next free row)."""
 
@@ -31,12 +37,16 @@ class Pagina:
 
     def paragraph(self, text: str, kind: str = "tekstblok", skip: int = 1) -> None:
         """Text over the page's width, its row as high as its lines need."""
-        put_text(self.sheet, self.row, 1, text, kind)
-        merge(self.sheet, self.row, 1, len(WIDTHS))
-        per_line = int(sum(WIDTHS) * CHARS_PER_UNIT)
-        lines = sum(max(1, len(textwrap.wrap(part, per_line))) for part in text.split("\n"))
-        self.sheet.hoogtes[self.row] = LINE_HEIGHT * lines + 3
+        self.text(text, 1, kind)
         self.row += skip
+
+    def text(self, text: str, first: int, kind: str = "tekstblok") -> None:
+        """Wrapped text from column first to the page's right edge, the row high enough."""
+        put_text(self.sheet, self.row, first, text, kind)
+        merge(self.sheet, self.row, first, len(WIDTHS))
+        lines = line_count(text, sum(WIDTHS[first - 1:]))
+        self.sheet.hoogtes[self.row] = max(self.sheet.hoogtes.get(self.row, 0),
+                                           LINE_HEIGHT * lines + 3)
 
     def heading(self, text: str) -> None:
         self.row += 1
@@ -56,8 +66,7 @@ def _info(page: Pagina, v: Voorstel) -> None:
              if v.bijdragen_wijzigen else "niet nodig: de bijdragen veranderen niet"))
     for label, value in rows:
         put_text(page.sheet, page.row, 1, label, "kop")
-        put_text(page.sheet, page.row, 2, value)
-        merge(page.sheet, page.row, 2, len(WIDTHS))
+        page.text(value, 2)
         page.row += 1
 
 
