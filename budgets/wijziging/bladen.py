@@ -96,6 +96,18 @@ def _volume_row(sheet, r: int, s) -> None:
     put(sheet, r, 11, f"=J{r}-I{r}", "berekening", "euro", s.effect)
 
 
+def _gemeente_rows(sheet, rows: list, gemeente: str, first: int) -> int:
+    """The products of one gemeente and its total row; returns the total's row."""
+    for r, s in enumerate(rows, start=first):
+        _volume_row(sheet, r, s)
+    r = first + len(rows)
+    put_text(sheet, r, 1, f"Totaal {gemeente}", "totaal")
+    for c, col, attr in ((9, "I", "bijdrage_voor"), (10, "J", "bijdrage_na"), (11, "K", "effect")):
+        put(sheet, r, c, f"=SUM({col}{first}:{col}{r - 1})", "totaal", "euro",
+            cents(getattr(s, attr) for s in rows))
+    return r
+
+
 def bijdragen_sheet(book, v: Voorstel) -> tuple[dict, int]:
     """Per gemeente its products and a total row; returns gemeente -> its total row, and
     the row of the total of all gemeenten."""
@@ -107,18 +119,8 @@ def bijdragen_sheet(book, v: Voorstel) -> tuple[dict, int]:
     _head(sheet, 4, BIJDRAGE_HEAD, 54)
     totals, r = {}, 5
     for g in v.gemeenten:
-        rows = [s for s in v.volumes if s.gemeente == g]
-        first = r
-        for s in rows:
-            _volume_row(sheet, r, s)
-            r += 1
-        put_text(sheet, r, 1, f"Totaal {g}", "totaal")
-        for c, col, attr in ((9, "I", "bijdrage_voor"), (10, "J", "bijdrage_na"),
-                             (11, "K", "effect")):
-            put(sheet, r, c, f"=SUM({col}{first}:{col}{r - 1})", "totaal", "euro",
-                cents(getattr(s, attr) for s in rows))
-        totals[g] = r
-        r += 2
+        totals[g] = _gemeente_rows(sheet, [s for s in v.volumes if s.gemeente == g], g, r)
+        r = totals[g] + 2
     put_text(sheet, r, 1, "Totaal alle gemeenten", "totaal")
     for c, col, attr in ((9, "I", "bijdrage_voor"), (10, "J", "bijdrage_na"), (11, "K", "effect")):
         put(sheet, r, c, "=" + "+".join(f"{col}{t}" for t in totals.values()), "totaal", "euro",

@@ -32,13 +32,14 @@ def _reserve_rows(v: Voorstel, r: int) -> list:
     return rows
 
 
-def _saldo_block(sheet, v: Voorstel, links: dict) -> dict:
+def _saldo_rows(sheet, v: Voorstel, links: dict) -> None:
+    """Rows 4–7: the header, totaal baten and lasten (from the Exploitatie) and the saldo."""
     for c, head in enumerate(("", "Vóór deze wijziging", "Na wijziging", "Verschil"), start=1):
         put_text(sheet, 4, c, head, "kop")
     sheet.hoogtes[4] = 28
     e = f"{EXPLOITATIE}!"
-    totals = [("Totaal baten", "baten"), ("Totaal lasten", "lasten")]
-    for r, (label, key) in enumerate(totals, start=5):
+    for r, (label, key) in enumerate((("Totaal baten", "baten"), ("Totaal lasten", "lasten")),
+                                     start=5):
         row = links[key]
         put_text(sheet, r, 1, label)
         put(sheet, r, 2, f"={e}B{row}+{e}C{row}", "berekening", "euro", getattr(v.voor, key))
@@ -46,36 +47,42 @@ def _saldo_block(sheet, v: Voorstel, links: dict) -> dict:
     put_text(sheet, 7, 1, "Saldo van het jaar (+ overschot, − tekort)", "totaal")
     put(sheet, 7, 2, "=B5-B6", "totaal", "euro", v.voor.saldo)
     put(sheet, 7, 3, "=C5-C6", "totaal", "euro", v.na.saldo)
-    r = 8
-    rows = _reserve_rows(v, r)
-    for i, (label, before, after, kind, fmt) in enumerate(rows):
-        put_text(sheet, r + i, 1, label)
+
+
+def _reserve_params(sheet, v: Voorstel) -> int | None:
+    """Rows from 8: stand, minimum, maximum; returns the maximum's row (None: no ceiling)."""
+    rows = _reserve_rows(v, 8)
+    for r, (label, before, after, kind, fmt) in enumerate(rows, start=8):
+        put_text(sheet, r, 1, label)
         caches = (v.voor.maximum, v.na.maximum) if kind == "berekening" else (None, None)
-        put(sheet, r + i, 2, before, kind, fmt, caches[0])
-        put(sheet, r + i, 3, after, kind, fmt, caches[1])
-    has_max = rows[-1][0] == "Reserve: maximum"
-    r += len(rows)
-    if not has_max:
-        put_text(sheet, r, 1, "Reserve: maximum")
-        put_text(sheet, r, 2, "geen maximum", "invoer")
-        put_text(sheet, r, 3, "geen maximum", "invoer")
-        r += 1
-    mutatie_row, dragen_row = r, r + 1
+        put(sheet, r, 2, before, kind, fmt, caches[0])
+        put(sheet, r, 3, after, kind, fmt, caches[1])
+    if rows[-1][0] == "Reserve: maximum":
+        return 7 + len(rows)
+    r = 8 + len(rows)
+    put_text(sheet, r, 1, "Reserve: maximum")
+    put_text(sheet, r, 2, "geen maximum", "invoer")
+    put_text(sheet, r, 3, "geen maximum", "invoer")
+    return None
+
+
+def _saldo_block(sheet, v: Voorstel, links: dict) -> dict:
+    _saldo_rows(sheet, v, links)
+    maximum = _reserve_params(sheet, v)
+    mutatie_row = 8 + len(_reserve_rows(v, 8)) + (maximum is None)
+    dragen_row = mutatie_row + 1
     put_text(sheet, mutatie_row, 1, "Mutatie reserve (+ dotatie, − onttrekking)")
     put_text(sheet, dragen_row, 1, "Door de gemeenten te dragen (+ bijbetalen, − terug)", "totaal")
-    for col, stap in (("B", v.voor), ("C", v.na)):
+    for c, col, stap in ((2, "B", v.voor), (3, "C", v.na)):
         formula = reserve_mutatie(f"{col}7", f"{col}8", f"{col}9",
-                                  f"{col}{r - 1}" if has_max else None)
-        put(sheet, mutatie_row, "BC".index(col) + 2, f"={formula}", "berekening", "euro",
-            stap.mutatie)
-        put(sheet, dragen_row, "BC".index(col) + 2, f"={col}{mutatie_row}-{col}7", "totaal",
-            "euro", stap.te_dragen)
-    for row, before, after in ((5, v.voor.baten, v.na.baten), (6, v.voor.lasten, v.na.lasten),
-                               (7, v.voor.saldo, v.na.saldo),
-                               (mutatie_row, v.voor.mutatie, v.na.mutatie),
-                               (dragen_row, v.voor.te_dragen, v.na.te_dragen)):
+                                  None if maximum is None else f"{col}{maximum}")
+        put(sheet, mutatie_row, c, f"={formula}", "berekening", "euro", stap.mutatie)
+        put(sheet, dragen_row, c, f"={col}{mutatie_row}-{col}7", "totaal", "euro", stap.te_dragen)
+    for row, attr in ((5, "baten"), (6, "lasten"), (7, "saldo"), (mutatie_row, "mutatie"),
+                      (dragen_row, "te_dragen")):
         kind = "totaal" if row in (7, dragen_row) else "berekening"
-        put(sheet, row, 4, f"=C{row}-B{row}", kind, "euro", cents([after, -before]))
+        put(sheet, row, 4, f"=C{row}-B{row}", kind, "euro",
+            cents([getattr(v.na, attr), -getattr(v.voor, attr)]))
     return {"mutatie": mutatie_row, "dragen": dragen_row}
 
 
