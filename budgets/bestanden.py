@@ -8,12 +8,14 @@ is removed. An output that is one of the run's inputs, or two outputs on the sam
 are refused before anything is computed.
 """
 
+import math
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout
 
 STAGING_PREFIX = ".begroting-"
@@ -114,8 +116,10 @@ class Uitvoer:
     def _staging_folder(self, folder: Path) -> Path:
         key = _resolved(folder)
         if key not in self.staging:
+            remove_abandoned(folder)
             try:
-                made = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, suffix=".tmp", dir=folder))
+                made = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", suffix=".tmp",
+                                             dir=folder))
             except OSError as fout:
                 raise InvoerFout(f"{folder}: in deze map kan niet geschreven worden "
                                  f"({os_reason(fout)})") from None
@@ -213,6 +217,22 @@ def read_yaml(path: Path, soort: str) -> object:
     return parse_yaml(read_text(path, soort, MAX_YAML_BYTES), str(path), soort)
 
 
+def yaml_number(value, where: str, soort: str = "getal") -> float:
+    """A number from a user's YAML file (soort names it: "bedrag", "getal"); text, NaN,
+    infinity and |x| ≥ GRENS_BEDRAG raise InvoerFout with the place."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvoerFout(f"{where}: '{str(value)[:40]}' is geen {soort}")
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        raise InvoerFout(f"{where}: geen geldig {soort} (NaN of oneindig)")
+    if abs(result) >= GRENS_BEDRAG:
+        raise InvoerFout(f"{where}: {result:.3g} is te groot; bedragen blijven onder 10^13")
+    return result
+
+
 def json_text(data) -> str:
     """Data as JSON for automation; amounts with the 15 significant digits Excel shows,
     so 5163300.217999999 reads 5163300.218."""
@@ -228,6 +248,26 @@ def json_text(data) -> str:
         return value
 
     return json.dumps(tidy(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def remove_abandoned(folder: Path) -> None:
+    """Remove staging folders that a killed run (SIGKILL, power cut) left in folder: those
+    whose process no longer runs. Output is only ever renamed out of them, so nothing in
+    them is a finished file."""
+    for staged in staged_files(folder):
+        pid = staged.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(staged, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def staged_files(folder: Path) -> Iterable[Path]:

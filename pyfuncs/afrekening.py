@@ -1,6 +1,6 @@
 """Settlement of a product at the end of the year (the bekostiging table, Berenschot §7.4)."""
 
-from pyfuncs.afronding import excel_round
+from pyfuncs.afronding import excel_round, excel_round_cents
 from pyfuncs.fouten import InvoerFout, unknown_choice
 
 REGELS = ("minimum", "realisatie", "begroting")
@@ -33,5 +33,5 @@ def settle_rows(begroot, gerealiseerd, normprijzen, regels) -> list[float]:
             raise InvoerFout("een volume mag niet negatief zijn")
     pick = {"minimum": max, "realisatie": lambda b, g: g, "begroting": lambda b, g: b}
     rules = [pick.get(regel) or settled_volume(0, 0, regel) for regel in regels]
-    return [excel_round(rule(b, g) * p, 2)
-            for b, g, p, rule in zip(begroot, gerealiseerd, normprijzen, rules, strict=True)]
+    return excel_round_cents([rule(b, g) * p for b, g, p, rule in
+                              zip(begroot, gerealiseerd, normprijzen, rules, strict=True)])

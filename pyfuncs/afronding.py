@@ -7,6 +7,10 @@ the binary value, half to even, and gives 1.0: never use it for money.
 
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+# Every amount stays below 10^13 euro: Excel keeps 15 significant digits, so an amount in
+# cents is exact when it has at most 13 digits before the decimal comma and 2 after.
+GRENS_BEDRAG = 1e13
+
 # Enough digits that quantize never fails (decimal.InvalidOperation) for any finite float;
 # whether the cents are exact is for the callers to check (amounts below 10^13 euro are).
 _WIDE = Context(prec=340)
@@ -27,6 +31,12 @@ def excel_round_decimal(x: float, digits: int = 0) -> Decimal:
 def excel_round(x: float, digits: int = 0) -> float:
     """Excel's ROUND(x; digits): half away from zero after 15 significant digits."""
     return float(excel_round_decimal(x, digits))
+
+
+def excel_round_cents(values) -> list[float]:
+    """excel_round(x, 2) for many values at once (the same rule, without a call per value)."""
+    step = _STEPS[2]
+    return [float(Decimal(format(float(x), ".15g")).quantize(step, ROUND_HALF_UP, _WIDE)) for x in values]
 
 
 def to_cents(x: float) -> int:

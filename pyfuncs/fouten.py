@@ -6,6 +6,8 @@ import math
 import sys
 from contextlib import contextmanager
 
+from pyfuncs.afronding import GRENS_BEDRAG
+
 # The module of classic xlwings that calls a UDF (xlwings/udfs.py, call_udf: `ret = func(*args)`).
 CLASSIC_CALLER = "xlwings.udfs"
 
@@ -60,7 +62,7 @@ def excel_functie(money: bool = True):
     xlwings' call_udf is the caller shows only the Dutch message. Everywhere else (Lite,
     tests, the generator) the exception is raised; Lite shows it with #VALUE!.
     """
-    limit = 1e13 if money else None
+    limit = GRENS_BEDRAG if money else None
 
     def decorate(function):
         name = function.__name__

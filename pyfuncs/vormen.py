@@ -13,11 +13,12 @@ import math
 import unicodedata
 from decimal import Decimal
 
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout, unknown_choice
 
 # The largest amount (exclusive) whose cents a float and Excel's 15 significant digits keep
 # exactly: 9.999.999.999.999,99 has 15 digits. Every number in an argument stays below it.
-GRENS = 1e13
+GRENS = GRENS_BEDRAG
 GRENS_TEKST = "10.000.000.000.000 (10^13)"
 
 # English error codes (as xlwings hands them over) and their names in a Dutch Excel.
@@ -106,6 +107,8 @@ def plain_rows(value, argument: str) -> tuple[list[list], bool]:
 def _checked(rows: list[list], argument: str) -> list[list]:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
+            if cell.__class__ is str and cell[:1] != "#" and not cell[:1].isspace():
+                continue  # plain text, e.g. a rule word: no error value
             if not (cell is None or type(cell) is float or type(cell) is int) and error_name(cell):
                 refuse_error(cell, argument, _where(rows, r, c))
     return rows

@@ -9,7 +9,7 @@ import yaml
 from budgets.spec.laden import load_spec
 from budgets.spec.resultaten import compute
 
-SAMPLES = ("werkom", "rivierenland")
+SAMPLES = ("werkom", "rivierenland", "lekstroom")
 
 
 def _yaml(root, name):

@@ -108,6 +108,13 @@ def sample(name: str, transform) -> bytes:
 
 LEDGER = "Datum;Rekening;Kostenplaats;Gemeente;Omschrijving;Bedrag\n"
 CASES = [
+    # a column named twice in a ledger's header; a profielen file with a stray key
+    Case("grootboek_kolom_dubbel", "kwartaal",
+         {"grootboek.csv": ("replace", "Omschrijving;Bedrag", "Bedrag;Bedrag")},
+         r"grootboek\.csv: regel 1: de kolom 'Bedrag' staat twee keer in de kopregel"),
+    Case("profielen_onbekende_sleutel", "kwartaal",
+         {"profielen.yaml": ("replace", "profielen:", "profiel: 1\nprofielen:")},
+         r"profielen\.yaml: profiel: onbekende sleutel"),
     # specs: limits, impossible values, YAML that hurts
     Case("jaren_20_miljoen", "genereer", spec("tot: 2026}", "tot: 20000000}"),
          r"begroting.yaml: gr.jaren.tot: jaar 20000000 ligt niet tussen 1990 en 2100"),

@@ -7,28 +7,16 @@ YAML, per gemeente the total or the list of terms actually paid (EUR):
       Purmerend: 3050000.00
 """
 
-import math
 from pathlib import Path
 
-from budgets.bestanden import read_yaml
+from budgets.bestanden import read_yaml, yaml_number
 from pyfuncs.fouten import InvoerFout
 
-MAX_BEDRAG = 1e13  # EUR: cents stay exact in 15 significant digits (see spec.meldingen)
 MAX_TERMIJNEN = 366  # terms per gemeente (daily would be the extreme)
 
 
 def _amount(value, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvoerFout(f"{where}: '{str(value)[:40]}' is geen bedrag")
-    try:
-        result = float(value)
-    except OverflowError:
-        result = math.inf
-    if not math.isfinite(result):
-        raise InvoerFout(f"{where}: geen geldig bedrag (NaN of oneindig)")
-    if abs(result) >= MAX_BEDRAG:
-        raise InvoerFout(f"{where}: {result:.3g} is te groot; bedragen blijven onder 10^13")
-    return result
+    return yaml_number(value, where, "bedrag")
 
 
 def _where(path: Path, table, gemeente) -> str:

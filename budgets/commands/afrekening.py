@@ -16,6 +16,7 @@ from budgets.grootboek.mapping import load_mapping
 from budgets.grootboek.periode import read_realisation
 from budgets.pc.jaarbegroting import load_basis
 from budgets.pc.vorig_rapport import read_q4_prognose
+from pyfuncs.afronding import GRENS_BEDRAG
 
 VOORBEELD = """voorbeeld:
   begroting afrekening samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023.csv \\
@@ -73,7 +74,7 @@ def amount_argument(text: str) -> float:
         value = float(cleaned)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or abs(value) >= 1e13:
+    if not math.isfinite(value) or abs(value) >= GRENS_BEDRAG:
         raise argparse.ArgumentTypeError(f"'{text}' is geen bedrag in euro's (bijvoorbeeld "
                                          "1445000 of 1.445.000,00)")
     return value

@@ -11,6 +11,8 @@ HEEL_GETAL = "#,##0"
 FRACTIE = "0.0000"
 PROCENT = "0.0%"
 PROCENT_TEKEN = "0.0%;[Red]-0.0%"
+DATUM = "d-m-yyyy"  # 1-6-2022 (Dutch short date) on input sheets
+DATUM_LANG = "[$-413]d mmmm yyyy"  # 1 juni 2022: Dutch month names whatever the reader's locale
 
 
 def euro(amount: float) -> str:

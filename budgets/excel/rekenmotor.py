@@ -9,7 +9,9 @@ never depend on which engine ran.
 
 import contextlib
 import fcntl
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -46,7 +48,6 @@ def _cached_profile_folder() -> Path:
     """The user's LibreOffice profile for this product, kept between runs (start-up is faster
     with a profile LibreOffice has initialised before); named after its settings."""
     import hashlib
-    import os
 
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     digest = hashlib.sha256(_RECALC_PROFILE.encode()).hexdigest()[:12]
@@ -98,13 +99,28 @@ def _convert_all(sources: list[Path], outdir: Path, target_format: str) -> list[
             soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
             "--convert-to", target_format, "--outdir", str(outdir), *map(str, sources),
         ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = _run_group(command)
     produced = [outdir / f"{source.stem}.{target_format.split(':')[0]}" for source in sources]
     missing = [source for source, out in zip(sources, produced, strict=True) if not out.exists()]
     if result.returncode != 0 or missing:
         names = ", ".join(str(source) for source in missing or sources)
         raise InvoerFout(f"{names}: LibreOffice kon het bestand niet omzetten ({result.stderr.strip()})")
     return produced
+
+
+def _run_group(command: list[str]) -> subprocess.CompletedProcess:
+    """Run LibreOffice in its own process group, and end the whole group (soffice starts a
+    child, soffice.bin) when this run is interrupted or times out, so none is left behind."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=600)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 def _convert(source: Path, outdir: Path, target_format: str) -> Path:

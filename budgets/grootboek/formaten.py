@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from budgets.excel.veilig import check_workbook
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout
 
 LINE = "_regel"  # column with the line (CSV) or row (XLSX) number of every record
@@ -44,7 +45,7 @@ def sniff_separator(header: str) -> str:
 
 
 MAX_EXPORT_BYTES = 1 << 30  # 1 GiB: ≈ 10 million ledger lines, far beyond a year of a SOB
-MAX_AMOUNT = 1e13  # |amount| in EUR: cents stay exact in 15 digits (see spec.meldingen)
+MAX_AMOUNT = GRENS_BEDRAG  # |amount| in EUR: cents stay exact in 15 digits
 MAX_LINE = 10_000  # bytes in one line of a text export (a ledger line is ≈ 100)
 _FORBIDDEN = np.zeros(256, dtype=bool)  # control bytes no text export contains
 _FORBIDDEN[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
@@ -97,8 +98,9 @@ def record_lines(raw: bytes, offset: int, records: int) -> np.ndarray | None:
     first_line = int(np.count_nonzero(data[:offset] == 0x0A)) + 1
     data = data[offset:]
     breaks = np.flatnonzero(data == 0x0A)
-    quotes = np.cumsum(data == ord('"'))
-    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes, not the bytes
+    inside = np.searchsorted(quotes, breaks) % 2 == 1  # an odd number of quotes before: in a field
+    ends = breaks[~inside] if breaks.size else breaks
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [len(data)]))
     lengths = stops - starts
@@ -152,8 +154,9 @@ def physical_line(raw: bytes, record: int) -> int:
     lines included) but not the line breaks inside quoted fields."""
     data = np.frombuffer(raw, dtype=np.uint8)
     breaks = np.flatnonzero(data == 0x0A)
-    quotes = np.cumsum(data == ord('"'))
-    ends = breaks[(quotes[breaks] % 2) == 0] if breaks.size else breaks
+    quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes, not the bytes
+    inside = np.searchsorted(quotes, breaks) % 2 == 1  # an odd number of quotes before: in a field
+    ends = breaks[~inside] if breaks.size else breaks
     if record < 2 or record - 2 >= len(ends):
         return record
     return int(np.searchsorted(breaks, ends[record - 2] + 1)) + 1

@@ -125,7 +125,7 @@ def _encoding(raw: bytes, start: int) -> str:
     return "utf8"
 
 
-def _header(raw: bytes, start: int, encoding: str) -> tuple[list[str], str, int] | None:
+def _header(raw: bytes, start: int, encoding: str, path: Path) -> tuple[list[str], str, int] | None:
     """Column names, separator and the offset of the first data line (None: leave the
     file to the lenient reader)."""
     end = raw.find(b"\n", start)
@@ -136,6 +136,10 @@ def _header(raw: bytes, start: int, encoding: str) -> tuple[list[str], str, int]
     separator = sniff_separator(line)
     names = [name.strip() or f"Unnamed: {i}"
              for i, name in enumerate(next(csv.reader([line], delimiter=separator)))]
+    repeated = sorted({name for name in names if names.count(name) > 1 and not name.startswith("Unnamed")})
+    if repeated:
+        raise InvoerFout(f"{path}: regel 1: de kolom '{repeated[0]}' staat twee keer in de kopregel; "
+                         "welke bedoeld is, is niet te zeggen")
     if len(set(names)) != len(names):
         return None
     return names, separator, end + 1
@@ -147,7 +151,7 @@ def _read_csv_arrow(path: Path) -> Tabel | None:
     check_text_export(raw, path)
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     encoding = _encoding(raw, start)
-    header = _header(raw, start, encoding)
+    header = _header(raw, start, encoding, path)
     if header is None:
         return None
     names, separator, offset = header

@@ -180,6 +180,9 @@ def load_profielen(path: Path | None, basis: Basis) -> dict[str, tuple]:
     from pyfuncs.kwartaal import budget_to_date
 
     data = read_yaml(path, "profielenbestand") or {}
+    if isinstance(data, dict) and "profielen" in data and len(data) > 1:
+        other = next(key for key in data if key != "profielen")
+        raise InvoerFout(f"{path}: {other}: onbekende sleutel; verwacht alleen 'profielen:'")
     table = data.get("profielen", data) if isinstance(data, dict) else None
     if not isinstance(table, dict):
         raise InvoerFout(f"{path}: verwacht 'profielen:' met per regel vier gewichten")

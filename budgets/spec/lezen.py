@@ -25,7 +25,7 @@ FIELDS = {
     "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
     "doorbelastingen": ("naam", "soort", "gemeente", "bedragen", "toelichting"),
     "verdeelsleutels": ("naam", "soort", "aandelen", "product", "vaste_voet", "variabel", "toelichting"),
-    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting"),
+    "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting", "kop"),
     "reserve": ("stand_begin", "minimum", "maximum", "maximum_percentage", "verdeelsleutel", "onvoorzien"),
     "risicos": ("naam", "kans", "impact", "minimum", "maximum", "toelichting"),
     "simulatie": ("zekerheid", "trekkingen", "startwaarde"),
@@ -60,15 +60,16 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         datum=day(get(gr, "datum", "gr", m), "gr.datum", m),
         versie=text(get(gr, "versie", "gr", m, required=False, default="1"), "gr.versie", m),
         deelnemers=_deelnemers(raw, m),
-        producten=_list(raw, "producten", m, lambda r, p: _product(r, p, m, jaren)),
-        volumes=_list(raw, "volumes", m, lambda r, p: _volume(r, p, m, jaren)),
+        producten=_list(raw, "producten", m, lambda r, p: _product(r, p, m, jaren), False),
+        volumes=_list(raw, "volumes", m, lambda r, p: _volume(r, p, m, jaren), False),
         doorbelastingen=_list(raw, "doorbelastingen", m, lambda r, p: _doorbelasting(r, p, m, jaren), False),
         verdeelsleutels=_list(raw, "verdeelsleutels", m, lambda r, p: _sleutel(r, p, m), False),
-        exploitatie=_list(raw, "exploitatie", m, lambda r, p: _regel(r, p, m, jaren)),
-        reserve=_reserve(get(raw, "reserve", "", m, default={}), m),
+        exploitatie=_list(_lines(raw), "exploitatie", m, lambda r, p: _regel(r, p, m, jaren)),
+        reserve=None if raw.get("reserve") in (None, "", {}) else _reserve(raw.get("reserve"), m),
         risicos=_list(raw, "risicos", m, lambda r, p: _risico(r, p, m), False),
         simulatie=_simulatie(get(raw, "simulatie", "", m, required=False, default={}), m),
         presentatie=_presentatie(raw, gr, jaren, m),
+        koppen=_koppen(raw.get("exploitatie"), m),
         bron=m.bron,
     )
     for key, label in (
@@ -96,6 +97,46 @@ def _year_in_range(value, pad: str, m: Meldingen) -> int | None:
         m.fout(pad, f"jaar {year} ligt niet tussen {JAAR_MIN} en {JAAR_MAX}")
         return None
     return year
+
+
+def _is_kop(row) -> bool:
+    return isinstance(row, dict) and "kop" in row
+
+
+def _lines(raw: dict) -> dict:
+    """The exploitatie without its heading rows ({kop: ...}), keeping each line's place
+    (exploitatie[i] counts every entry, headings included)."""
+    rows = raw.get("exploitatie")
+    if not isinstance(rows, list):
+        return raw
+    return {"exploitatie": _Lines(rows)}
+
+
+class _Lines(list):
+    """The exploitatie lines; `plaatsen` holds each line's number among all entries."""
+
+    def __init__(self, rows: list):
+        kept = [(i, row) for i, row in enumerate(rows, start=1) if not _is_kop(row)]
+        super().__init__(row for _i, row in kept)
+        self.plaatsen = [i for i, _row in kept]
+
+
+def _koppen(rows, m: Meldingen) -> tuple:
+    """Heading rows {kop: "..."}: text only, no amounts; each with the number of lines above it."""
+    if not isinstance(rows, list):
+        return ()
+    result, lines = [], 0
+    for i, row in enumerate(rows, start=1):
+        if not _is_kop(row):
+            lines += 1
+            continue
+        pad = f"exploitatie[{i}]"
+        extra = [key for key in row if key not in ("kop", "toelichting")]
+        if extra:
+            m.fout(pad, f"een kop is alleen een tussenkop zonder bedragen; laat {', '.join(map(str, extra))} "
+                   "weg of maak er een gewone regel van (naam:, soort:, bedragen:)")
+        result.append(s.Kop(text(row.get("kop"), f"{pad}.kop", m), lines))
+    return tuple(result)
 
 
 def _years(gr, m: Meldingen) -> tuple:
@@ -133,8 +174,9 @@ def _begrotingsjaar(gr, jaren: tuple, m: Meldingen) -> int:
 
 def _list(raw, key: str, m: Meldingen, build, required: bool = True) -> tuple:
     rows = items(raw.get(key), key, m, required)
+    places = getattr(raw.get(key), "plaatsen", None) or range(1, len(rows) + 1)
     result = []
-    for i, row in enumerate(rows, start=1):
+    for i, row in zip(places, rows, strict=False):
         pad = f"{key}[{i}]"
         if not isinstance(row, dict):
             m.fout(pad, "hier hoort een mapping (naam: …)")

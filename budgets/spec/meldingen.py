@@ -4,6 +4,7 @@ import math
 from datetime import date, datetime
 from numbers import Real
 
+from pyfuncs.afronding import GRENS_BEDRAG
 from pyfuncs.fouten import InvoerFout
 
 MISSING = object()
@@ -13,7 +14,7 @@ MISSING = object()
 # an amount in cents fits in 15 digits while |amount| < 10^13 (9.999.999.999.999,99 has 13
 # digits before the comma and 2 after). A float is then exact to 0,002 (its spacing at
 # 10^13 is 2^-9), so rounding to cents stays unambiguous. No GR budgets 10 trillion EUR.
-MAX_BEDRAG = 1e13  # |number| < MAX_BEDRAG for every number of a spec
+MAX_BEDRAG = GRENS_BEDRAG  # |number| < MAX_BEDRAG for every number of a spec
 MAX_NAAM = 100  # characters in a name (naam, product, gemeente, verdeelsleutel)
 MAX_TEKST = 2000  # characters in any other text (toelichting)
 NAME_FIELDS = ("naam", "product", "gemeente", "verdeelsleutel")

@@ -137,6 +137,15 @@ class ExploitatieRegel:
 
 
 @dataclass(frozen=True)
+class Kop:
+    """A heading row of the overzicht van baten en lasten (no amounts): its text and the
+    number of exploitatie lines before it (0: above the first line)."""
+
+    tekst: str
+    voor: int
+
+
+@dataclass(frozen=True)
 class Reserve:
     """The algemene reserve (EUR): stand at the start of the first year, minimum,
     maximum as an amount or as a percentage of the year's lasten (None: no ceiling),
@@ -196,10 +205,11 @@ class Begroting:
     doorbelastingen: tuple
     verdeelsleutels: tuple
     exploitatie: tuple
-    reserve: Reserve
+    reserve: Reserve | None
     risicos: tuple
     simulatie: Simulatie
     presentatie: Presentatie = field(default_factory=Presentatie)
+    koppen: tuple = ()  # Kop records: heading rows of the overzicht van baten en lasten
     bron: str = field(default="", compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -208,6 +218,12 @@ class Begroting:
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    @property
+    def verdeelt_saldo(self) -> bool:
+        """True when a reserve and its key decide where a tekort or overschot goes; without
+        them the saldo is shown, not allocated."""
+        return self.reserve is not None and bool(self.reserve.verdeelsleutel)
 
     @property
     def gemeenten(self) -> tuple[str, ...]:

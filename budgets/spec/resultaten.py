@@ -66,7 +66,8 @@ def compute(b: Begroting) -> Resultaten:
     maximum = {y: _maximum(b, totalen["lasten"][y]) for y in b.jaren}
     begin, mutatie, eind, gemeenten = _reserve(b, saldo, maximum)
     benodigd = _simulate(b)
-    beschikbaar = {y: begin[y] + b.reserve.onvoorzien for y in b.jaren}
+    onvoorzien = b.reserve.onvoorzien if b.reserve is not None else 0.0
+    beschikbaar = {y: begin[y] + onvoorzien for y in b.jaren}
     ratios = {y: ratio(beschikbaar[y], benodigd) if benodigd > 0 else None for y in b.jaren}
     return Resultaten(
         productbijdragen=bijdragen,
@@ -78,7 +79,7 @@ def compute(b: Begroting) -> Resultaten:
         reserve_mutatie=mutatie,
         reserve_eind=eind,
         reserve_maximum=maximum,
-        reserve_minimum=excel_round(b.reserve.minimum, 2),
+        reserve_minimum=excel_round(b.reserve.minimum, 2) if b.reserve is not None else 0.0,
         saldo_gemeenten=gemeenten,
         benodigd=benodigd,
         beschikbaar=beschikbaar,
@@ -122,6 +123,8 @@ def _totals(b: Begroting, regels: dict, aard: str | None = None) -> dict:
 
 def _maximum(b: Begroting, lasten: float) -> float | None:
     """The reserve's ceiling in a year, in cents as the split uses it (None: no ceiling)."""
+    if b.reserve is None:
+        return None
     if b.reserve.maximum_percentage is not None:
         return excel_round(b.reserve.maximum_percentage / 100 * lasten, 2)
     return None if b.reserve.maximum is None else excel_round(b.reserve.maximum, 2)
@@ -129,6 +132,10 @@ def _maximum(b: Begroting, lasten: float) -> float | None:
 
 def _reserve(b: Begroting, saldo: dict, maximum: dict):
     begin, mutatie, eind, gemeenten = {}, {}, {}, {}
+    if not b.verdeelt_saldo:  # no reserve: the saldo is shown, not allocated
+        none = (0.0,) * len(b.gemeenten)
+        return (dict.fromkeys(b.jaren, 0.0), dict.fromkeys(b.jaren, 0.0), dict.fromkeys(b.jaren, 0.0),
+                dict.fromkeys(b.jaren, none))
     stand = excel_round(b.reserve.stand_begin, 2)
     for y in b.jaren:
         if maximum[y] is not None and maximum[y] < excel_round(b.reserve.minimum, 2):

@@ -15,7 +15,7 @@ def check_spec(b: Begroting, m: Meldingen) -> None:
             m.fout(f"deelnemers[{i}].naam", f"'{TOTAAL}' is gereserveerd voor totalen; kies een andere naam")
     for i, line in enumerate(b.exploitatie, start=1):
         if ";" in line.naam:
-            m.fout(f"exploitatie[{i}].naam", "een regelnaam mag geen ';' bevatten")
+            m.fout(f"exploitatie[{_place(b, i)}].naam", "een regelnaam mag geen ';' bevatten")
     sleutels = {k.naam: k for k in b.verdeelsleutels}
     for i, row in enumerate(b.volumes, start=1):
         pad = f"volumes[{i}]"
@@ -28,12 +28,34 @@ def check_spec(b: Begroting, m: Meldingen) -> None:
         _known(row.gemeente, gemeenten, f"doorbelastingen[{i}].gemeente", "gemeente", m)
     _check_keys(b, sleutels, gemeenten, producten, m)
     _check_lines(b, m)
+    _check_sources(b, m)
     reserve = b.reserve
+    if reserve is None:
+        return
     _known(reserve.verdeelsleutel, sleutels, "reserve.verdeelsleutel", "verdeelsleutel", m)
     if reserve.maximum is not None and reserve.maximum < reserve.minimum:
         m.fout("reserve.maximum", "het maximum is kleiner dan het minimum")
     if reserve.maximum is not None and reserve.maximum_percentage is not None:
         m.fout("reserve.maximum_percentage", "geef het maximum als bedrag óf als percentage, niet allebei")
+
+
+def _check_sources(b: Begroting, m: Meldingen) -> None:
+    """A line that takes its amounts from the productbegroting needs products or doorbelastingen."""
+    present = {"bijdragen": bool(b.producten), "doorbelastingen": bool(b.doorbelastingen)}
+    needs = {"bijdragen": "producten (met volumes)", "doorbelastingen": "doorbelastingen"}
+    if b.doorbelastingen and not b.producten:
+        m.fout("doorbelastingen", "doorbelastingen staan op het blad Bijdragen naast de productbijdragen; "
+               "geef ook de producten, of neem de bedragen op als exploitatieregels (bedragen:)")
+    for i, line in enumerate(b.exploitatie, start=1):
+        if line.bron is not None and not present[line.bron]:
+            m.fout(f"exploitatie[{_place(b, i)}].bron",
+                   f"bron '{line.bron}' vraagt {needs[line.bron]} in de spec; "
+                   "geef de bedragen van deze regel zelf op (bedragen:) of voeg ze toe")
+
+
+def _place(b: Begroting, i: int) -> int:
+    """The number of the i-th line among all exploitatie entries, headings ({kop: ...}) included."""
+    return i + sum(1 for kop in b.koppen if kop.voor < i)
 
 
 def _known(naam, known, pad: str, label: str, m: Meldingen) -> bool:
@@ -76,13 +98,15 @@ def _check_lines(b: Begroting, m: Meldingen) -> None:
         for part, refs in (("plus", line.plus), ("min", line.min)):
             for ref in refs:
                 if ref == line.naam:
-                    m.fout(f"exploitatie[{i}].subtotaal.{part}", f"regel '{ref}' verwijst naar zichzelf")
+                    m.fout(f"exploitatie[{_place(b, i)}].subtotaal.{part}",
+                           f"regel '{ref}' verwijst naar zichzelf")
                 elif ref not in names:
-                    m.fout(f"exploitatie[{i}].subtotaal.{part}", f"onbekende regel '{ref}'")
+                    m.fout(f"exploitatie[{_place(b, i)}].subtotaal.{part}", f"onbekende regel '{ref}'")
     for i, line in enumerate(b.exploitatie, start=1):
         if _in_cycle(b, line.naam, set()):
             m.fout(
-                f"exploitatie[{i}].subtotaal", f"regel '{line.naam}' verwijst via andere regels naar zichzelf"
+                f"exploitatie[{_place(b, i)}].subtotaal",
+                f"regel '{line.naam}' verwijst via andere regels naar zichzelf",
             )
 
 

@@ -91,6 +91,7 @@ TITELS = {
 PRIJS_PER_JAAR = "normprijs per jaar"
 PRIJS_INDEX = "indexatie % per jaar"
 TOTAAL = "(totaal)"
+KOP = "kop"  # soort of a heading row in the exploitatie table
 
 
 def trailing_column(kolom, jaren: tuple) -> int:

@@ -64,14 +64,16 @@ class _Reader:
             ),
             "verdeelsleutels": self.keys(),
             "exploitatie": self.table("exploitatie", S.EXPLOITATIE, "exploitatie", self.regel),
-            "reserve": self.kv("reserve", S.RESERVE, "reserve"),
+            "reserve": self.kv("reserve", S.RESERVE, "reserve", required=False),
             "risicos": self.table("risicos", S.RISICOS, "risicos", self.risico),
-            "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie"),
+            "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie", required=False) or {},
             "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
 
-    def kv(self, key: str, fields, pad: str) -> dict:
+    def kv(self, key: str, fields, pad: str, required: bool = True) -> dict | None:
         start = self.titles.get(S.TITELS[key])
+        if start is None and not required:
+            return None  # the GR has none: the section is left out of the sheet
         if start is None:
             raise InvoerFout(f"{S.BLAD}: sectie '{S.TITELS[key]}' ontbreekt")
         labels = {label: name for name, label, _unit in fields}
@@ -94,7 +96,7 @@ class _Reader:
     def rows(self, key: str):
         start = self.titles.get(S.TITELS[key])
         if start is None:
-            raise InvoerFout(f"{S.BLAD}: sectie '{S.TITELS[key]}' ontbreekt")
+            return  # an empty section is left out of the sheet
         row = start + 2
         while any(self.sheet.cell(row, c).value not in (None, "") for c in range(1, 5)):
             yield row
@@ -145,6 +147,8 @@ class _Reader:
         return fields
 
     def regel(self, row, pad, fields):
+        if fields.get("soort") == S.KOP:
+            return {"kop": fields.get("naam", "")}
         if fields.get("soort") == "subtotaal":
             fields.pop("soort")
             fields["subtotaal"] = {

@@ -1,6 +1,9 @@
 """The Controles sheet (every check per year, rolled into one master check), the
 Voorblad that shows the master check, and the Inhoud with links to every sheet."""
 
+from datetime import datetime
+
+from budgets.excel.formaten import DATUM_LANG
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.werkboek.exploitatie import EX
@@ -39,13 +42,17 @@ def _checks(b: Begroting, res, pos: dict, L: dict) -> list[tuple]:
                 f"=ABS({VD}!{{c}}{L[VD][('aandeel_totaal', k.naam)]}-1)<={tol}",
             )
         )
-    per_gemeente, per_product = L[BIJ][("excl", "totaal")], L[BIJ][("per_product", "totaal")]
     ex = L[EX]
+    bt, lt, ot, tt = (f"{EX}!{{c}}{ex[s]}" for s in ("baten", "lasten", "onttrekking", "toevoeging"))
+    checks.append(("Saldo = baten − lasten + onttrekkingen − toevoegingen",
+                   f"=ABS({EX}!{{c}}{ex['saldo']}-({bt}-{lt}+{ot}-{tt}))<={tol}"))
+    if BIJ in L:
+        per_gemeente, per_product = L[BIJ][("excl", "totaal")], L[BIJ][("per_product", "totaal")]
+        checks.append(("Bijdragen: per gemeente = per product",
+                       f"=ABS({BIJ}!{{c}}{per_gemeente}-{BIJ}!{{c}}{per_product})<={tol}"))
+    if not b.verdeelt_saldo:
+        return checks
     return checks + [
-        (
-            "Bijdragen: per gemeente = per product",
-            f"=ABS({BIJ}!{{c}}{per_gemeente}-{BIJ}!{{c}}{per_product})<={tol}",
-        ),
         (
             "Saldoverdeling: gemeenten samen = te verdelen bedrag",
             f"=ABS({VD}!{{c}}{L[VD]['deel_totaal']}-{EX}!{{c}}{ex['gemeenten']})<={tol}",
@@ -67,7 +74,7 @@ def verdicts(b: Begroting, res, pos: dict, L: dict) -> list[dict]:
 
 
 def layout_controles(b: Begroting, pos: dict, L: dict) -> dict:
-    count = len(b.producten) + len(b.verdeelsleutels) + 4
+    count = len(_checks(b, None, pos, L))  # the core's results are only read by the verdicts
     return {"eerste": FIRST, "laatste": FIRST + count - 1}
 
 
@@ -96,41 +103,60 @@ def master_verdict(b: Begroting, res, pos: dict, L: dict) -> bool:
     return all(all(v.values()) for v in verdicts(b, res, pos, L))
 
 
-def build_voorblad(b: Begroting, pos: dict, vingerafdruk: str, master: bool = True) -> Blad:
-    blad = Blad(VB)
-    blad.tekst(1, 1, "(ruimte voor logo)", "toelichting")
-    blad.tekst(3, 1, "Begroting", "titel")
+TITELS = {"concept": "Conceptbegroting", "ontwerp": "Ontwerpbegroting", "vastgesteld": "Begroting"}
+
+
+def document_title(b: Begroting) -> str:
+    """"Ontwerpbegroting 2023 – Werkom": the kind of document (from the status), year and name."""
+    return f"{TITELS.get(b.status, 'Begroting')} {b.begrotingsjaar} – {b.naam}"
+
+
+def _title_formula(pos: dict) -> str:
+    status, jaar, naam = (pos[("algemeen", k)] for k in ("status", "begrotingsjaar", "naam"))
+    kinds = "".join(f'IF({status}="{s}","{t}",' for s, t in list(TITELS.items())[:-1])
+    closing = ")" * (len(TITELS) - 1)
+    return f'={kinds}"{TITELS["vastgesteld"]}"{closing}&" "&{jaar}&" – "&{naam}'
+
+
+def build_voorblad(b: Begroting, pos: dict, master: bool = True) -> Blad:
+    """The title page of the board pack: title, the GR, status, version, date, master check."""
+    blad = Blad(VB, soort="uitvoer", staand=True)
+    blad.zet(4, 1, _title_formula(pos), "titel", verwacht=document_title(b))
+    blad.tekst(6, 1, f"met de meerjarenraming {b.jaren[0]}–{b.jaren[-1]}", "toelichting")
+    moment = datetime(b.datum.year, b.datum.month, b.datum.day)
     facts = (
-        ("Gemeenschappelijke regeling", "naam", b.naam),
-        ("Begrotingsjaar", "begrotingsjaar", b.begrotingsjaar),
-        ("Meerjarenraming vanaf", "van", b.jaren[0]),
-        ("Meerjarenraming tot en met", "tot", b.jaren[-1]),
-        ("Status", "status", b.status),
-        ("Versie", "versie", b.versie),
-        ("Datum", "datum", b.datum.isoformat()),
+        ("Gemeenschappelijke regeling", "naam", b.naam, None),
+        ("Begrotingsjaar", "begrotingsjaar", b.begrotingsjaar, "0"),
+        ("Status", "status", b.status, None),
+        ("Versie", "versie", b.versie, None),
+        ("Datum", "datum", moment, DATUM_LANG),
     )
-    for i, (label, field, value) in enumerate(facts):
-        blad.tekst(5 + i, 1, label)
-        blad.zet(5 + i, 2, f"={pos[('algemeen', field)]}", "koppeling", verwacht=value)
-    r = 5 + len(facts) + 1
-    blad.tekst(r, 1, "Alle controles in orde (mastercontrole)", "kop")
+    for i, (label, field, value, fmt) in enumerate(facts):
+        blad.tekst(9 + i, 1, label)
+        blad.zet(9 + i, 2, f"={pos[('algemeen', field)]}", "koppeling", fmt, verwacht=value)
+    r = 9 + len(facts) + 1
+    blad.tekst(r, 1, "Alle controles in orde", "kop")
     blad.zet(r, 2, f"={CT}!{MASTER}", "controle", verwacht=master)
-    blad.tekst(r + 2, 1, "Vingerafdruk van de uitgangspunten (SHA-256)")
-    blad.tekst(r + 2, 2, vingerafdruk)
     notes = (
-        "Bedragen in euro's. Bijdragen: + = de gemeente betaalt, − = de gemeente ontvangt.",
-        "Invoer staat alleen op het blad Uitgangspunten (gele cellen); alle andere bedragen zijn formules.",
-        "Alleen de benodigde weerstandscapaciteit is een berekende waarde (Monte Carlo-simulatie).",
-        "Controleer de werkmap met: begroting controleer <werkmap>.xlsx",
+        f"Overzichten: {'bedragen × € 1.000' if b.presentatie.eenheid == 1000 else 'bedragen in euro’s'}. "
+        "Bijdragen: + = de gemeente betaalt, − = de gemeente ontvangt.",
+        "Alle bedragen zijn formules die terugvoeren naar de uitgangspunten van de begroting.",
     )
     for i, note in enumerate(notes):
-        blad.tekst(r + 4 + i, 1, note, "toelichting")
-    blad.breedtes.update({"A": 48, "B": 70})
+        blad.tekst(r + 3 + i, 1, note, "toelichting")
+    blad.breedtes.update({"A": 34, "B": 52})
     return blad
 
 
+def fingerprint_row(blad: Blad, rows: dict, vingerafdruk: str) -> None:
+    """The SHA-256 of the uitgangspunten, below the checks (the colophon of the workbook)."""
+    r = rows["laatste"] + 2
+    blad.tekst(r, 1, "Vingerafdruk van de uitgangspunten (SHA-256)")
+    blad.tekst(r, 2, vingerafdruk)
+
+
 SHEET_TEXTS = (
-    ("Voorblad", "Kerngegevens en de mastercontrole", "uitvoer"),
+    ("Voorblad", "Titelblad: status, versie, datum en de mastercontrole", "uitvoer"),
     ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
     ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
     (

@@ -1,7 +1,7 @@
 """The Uitgangspunten sheet: every input of the spec, in the input style, with a
 toelichting column. Returns where each input sits, for the formulas of other sheets."""
 
-from budgets.excel.formaten import AANTAL, EURO, EURO_CENT, FRACTIE
+from budgets.excel.formaten import AANTAL, DATUM, EURO, EURO_CENT, FRACTIE
 from budgets.spec import secties as S
 from budgets.spec.model import (
     AARDEN,
@@ -49,13 +49,29 @@ def build_invoer(b: Begroting) -> tuple[Blad, Posities]:
         _vast,
     )
     for write in writers:
-        write(blad, b, pos, state)
-        state["rij"] += 1
+        if _present(b, write):
+            write(blad, b, pos, state)
+            state["rij"] += 1
     standard_widths(blad, b.jaren, label=40)
     for kolom in (S.K1, S.K2, S.TOELICHTING):
         blad.breedtes[col(S.trailing_column(kolom, b.jaren))] = 48 if kolom == S.TOELICHTING else 22
     blad.bevriezen = "B4"
     return blad, pos
+
+
+def _present(b: Begroting, write) -> bool:
+    """Only what the GR has: a section without content is left out of the sheet."""
+    needs = {
+        _producten: b.producten,
+        _volumes: b.volumes,
+        _doorbelastingen: b.doorbelastingen,
+        _sleutels: b.verdeelsleutels,
+        _gewichten: [k for k in b.verdeelsleutels if k.soort == "vast"],
+        _reserve: b.reserve is not None,
+        _risicos: b.risicos,
+        _simulatie: b.risicos,
+    }
+    return bool(needs.get(write, True))
 
 
 def _title(blad: Blad, state: dict, key: str) -> int:
@@ -71,8 +87,10 @@ def _kv(blad: Blad, b: Begroting, pos: Posities, state: dict, key: str, fields, 
         blad.tekst(rij, 1, label)
         blad.tekst(rij, 2, unit)
         value = values.get(name)
-        if unit in ("tekst", "datum") and value is not None:
+        if unit == "tekst" and value is not None:
             blad.tekst(rij, 3, str(value), "invoer")
+        elif unit == "datum":
+            blad.zet(rij, 3, value, "invoer", DATUM)
         else:
             fmt = {"EUR": EURO_CENT, "fractie": FRACTIE}.get(unit)
             blad.zet(rij, 3, value, "invoer", fmt)
@@ -129,7 +147,7 @@ def _algemeen(blad, b, pos, state):
         "van": b.jaren[0],
         "tot": b.jaren[-1],
         "status": b.status,
-        "datum": b.datum.isoformat(),
+        "datum": b.datum,
         "versie": b.versie,
     }
     _kv(blad, b, pos, state, "algemeen", S.ALGEMEEN, values)
@@ -258,7 +276,11 @@ def _gewichten(blad, b, pos, state):
 def _exploitatie(blad, b, pos, state):
     _table(blad, b, state, "exploitatie", S.EXPLOITATIE, True, "Bedrag (EUR per jaar, positief)")
     first = state["rij"]
-    for r in b.exploitatie:
+    koppen = {}
+    for kop in b.koppen:
+        koppen.setdefault(kop.voor, []).append(kop)
+    for i, r in enumerate(b.exploitatie):
+        _headings(blad, b, state, koppen.get(i, ()))
         pos[("regel", r.naam)] = state["rij"]
         _row(
             blad,
@@ -278,8 +300,16 @@ def _exploitatie(blad, b, pos, state):
         if r.soort != "subtotaal" and r.bron is None:
             _years(blad, b, state["rij"], r.bedragen, EURO)
         state["rij"] += 1
-    for name, options in (("soort", REGELSOORTEN), ("aard", AARDEN), ("bron", ("", *BRONNEN))):
+    _headings(blad, b, state, koppen.get(len(b.exploitatie), ()))
+    for name, options in (("soort", (*REGELSOORTEN, S.KOP)), ("aard", AARDEN), ("bron", ("", *BRONNEN))):
         _validate(blad, b, first, state["rij"] - 1, S.EXPLOITATIE[name], options)
+
+
+def _headings(blad, b, state, koppen) -> None:
+    """Heading rows of the overzicht (soort "kop", no amounts)."""
+    for kop in koppen:
+        _row(blad, b, state["rij"], S.EXPLOITATIE, {"naam": kop.tekst, "soort": S.KOP})
+        state["rij"] += 1
 
 
 def _reserve(blad, b, pos, state):

@@ -10,6 +10,7 @@ from budgets.werkboek.controleblad import (
     build_controles,
     build_inhoud,
     build_voorblad,
+    fingerprint_row,
     layout_controles,
     master_verdict,
     sheet_kind,
@@ -52,41 +53,50 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     """Every sheet of the workbook in order, with the core's results."""
     res = res or compute(b)
     invoer, pos = build_invoer(b)
-    L = {
-        PB: layout_productbegroting(b),
-        BIJ: layout_bijdragen(b),
-        VD: layout_verdeling(b),
-        EX: layout_exploitatie(b),
-        WV: layout_weerstand(b),
-        KG: layout_kengetallen(b),
-    }
-    L[EX]["afronding"] = layout_afronding(b, L[EX]["na_bestemming"] + 3)
+    L = {EX: layout_exploitatie(b), KG: layout_kengetallen(b)}
+    if b.producten:
+        L[PB], L[BIJ] = layout_productbegroting(b), layout_bijdragen(b)
+    if b.verdeelsleutels:
+        L[VD] = layout_verdeling(b)
+    if b.risicos:
+        L[WV] = layout_weerstand(b)
+    L[EX]["afronding"] = layout_afronding(b, L[EX]["einde"] + 3)
     L["Controles"] = layout_controles(b, pos, L)
     exploitatie = build_exploitatie(b, res, pos, L)
     build_afronding(exploitatie, b, res, pos, L[EX])
     sheets = [
-        build_voorblad(b, pos, fingerprint(b), master_verdict(b, res, pos, L)),
+        build_voorblad(b, pos, master_verdict(b, res, pos, L)),
         None,
         build_overzicht(b, res, L),
         invoer,
-        build_productbegroting(b, res, pos, L),
-        build_bijdragen(b, res, pos, L),
-        build_verdeling(b, res, pos, L),
+        build_productbegroting(b, res, pos, L) if PB in L else None,
+        build_bijdragen(b, res, pos, L) if BIJ in L else None,
+        build_verdeling(b, res, pos, L) if VD in L else None,
         exploitatie,
-        build_weerstand(b, res, pos, L),
+        build_weerstand(b, res, pos, L) if WV in L else None,
         build_kengetallen(b, res, pos, L),
-        build_controles(b, res, pos, L),
+        _controles(b, res, pos, L),
         _grafieken(b, L),
     ]
+    sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
+    sheets = [s for s in sheets if s is None or s.titel != GR or s.grafieken]
     sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
     for blad in sheets:
         blad.soort = sheet_kind(blad.titel)
     return sheets, res
 
 
+def _controles(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
+    blad = build_controles(b, res, pos, L)
+    fingerprint_row(blad, L["Controles"], fingerprint(b))
+    return blad
+
+
 def _grafieken(b: Begroting, L: dict) -> Blad:
     blad = Blad(GR)
     blad.tekst(1, 1, f"Grafieken – {b.naam}", "titel")
+    if BIJ not in L:
+        return blad
     blad.grafieken.append(
         {
             "soort": "staaf",

@@ -5,7 +5,7 @@ each line so that every printed column adds up to its printed totals."""
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
-from budgets.werkboek.exploitatie import EX, TOTALS
+from budgets.werkboek.exploitatie import EX, TOTALS, kenmerk_columns, layout_exploitatie
 from budgets.werkboek.plan import Blad, _label, col, line, year_columns
 from pyfuncs.afronding import excel_round
 from pyfuncs.publicatie import floor_units, round_for_publication
@@ -102,7 +102,7 @@ def build_afronding(blad: Blad, b: Begroting, res: Resultaten, pos: dict, rows: 
          lambda y: values["saldo"][y], fmt=AFGEROND, total=False)
     for r in range(w["kop"], w["laatste"] + 1):
         blad.groepen[r] = (1, True)
-    blad.afdrukbereik = f"A1:{col(6 + len(b.jaren))}{ex['na_bestemming']}"
+    blad.afdrukbereik = f"A1:{col(6 + len(b.jaren))}{ex['einde']}"
 
 
 def _soort_rows(blad, b, res, ex, w, soort, names, unit, e, values) -> None:
@@ -175,10 +175,32 @@ def build_overzicht(b: Begroting, res: Resultaten, L: dict) -> Blad:
     blad.tekst(4, 1, "Omschrijving", "kop")
     for jaar, kolom in _columns(b):
         blad.tekst(4, kolom, caption(b, jaar), "begrotingsjaar" if jaar == b.begrotingsjaar else "kop")
-    r = 5
-    blocks = (("baten", "Baten"), ("lasten", "Lasten"), ("toevoeging", "Toevoegingen aan reserves"),
-              ("onttrekking", "Onttrekkingen aan reserves"))
-    for soort, label in blocks:
+    aard = _aard_column(b)
+    if aard:
+        blad.tekst(4, aard, "S/I", "kop")
+    placed: dict = {}
+    r = (_spec_order if b.koppen else _by_soort)(blad, b, w, values, placed, 5)
+    _out_row(blad, b, r, "Saldo van baten en lasten", w["saldo_bl"], values["saldo_bl"], "totaal", SALDO)
+    _out_row(blad, b, r + 1, "Saldo na mutaties reserves", w["saldo"], values["saldo"], "totaal", SALDO)
+    if aard:
+        _aard_cells(blad, b, placed, aard)
+        _structural_saldo(blad, b, values, placed, r + 2)
+    blad.breedtes["A"] = 52
+    for jaar, kolom in _columns(b):
+        blad.breedtes[col(kolom)] = max(14, len(caption(b, jaar)) + 3)
+    if aard:
+        blad.breedtes[col(aard)] = 6
+    blad.bevriezen = "B5"
+    return blad
+
+
+BLOCKS = (("baten", "Baten"), ("lasten", "Lasten"), ("toevoeging", "Toevoegingen aan reserves"),
+          ("onttrekking", "Onttrekkingen aan reserves"))
+
+
+def _by_soort(blad, b, w, values, placed, r) -> int:
+    """Blocks per soort (baten, lasten, reserves), each with its total, then the subtotals."""
+    for soort, label in BLOCKS:
         names = w[("namen", soort)]
         if not names:
             continue
@@ -186,6 +208,7 @@ def build_overzicht(b: Begroting, res: Resultaten, L: dict) -> Blad:
         r += 1
         for naam in names:
             _out_row(blad, b, r, naam, w[("afgerond", naam)], values[naam], "berekening")
+            placed[naam] = r
             r += 1
         _out_row(blad, b, r, f"Totaal {label.lower()}", w[("totaal", soort)], values[soort], "totaal")
         r += 2
@@ -197,13 +220,65 @@ def build_overzicht(b: Begroting, res: Resultaten, L: dict) -> Blad:
             _out_row(blad, b, r, regel.naam, w[("afgerond", regel.naam)], values[regel.naam], "berekening")
             r += 1
         r += 1
-    _out_row(blad, b, r, "Saldo van baten en lasten", w["saldo_bl"], values["saldo_bl"], "totaal", SALDO)
-    _out_row(blad, b, r + 1, "Saldo na mutaties reserves", w["saldo"], values["saldo"], "totaal", SALDO)
-    blad.breedtes["A"] = 52
+    return r
+
+
+def _spec_order(blad, b, w, values, placed, r) -> int:
+    """The lines as the GR publishes them: in the spec's order under its headings ({kop: ...}),
+    subtotals where they stand, then the totals per soort."""
+    koppen: dict = {}
+    for kop in b.koppen:
+        koppen.setdefault(kop.voor, []).append(kop.tekst)
+    for i, regel in enumerate((*b.exploitatie, None)):
+        for j, tekst in enumerate(koppen.get(i, ())):
+            r += 1 if r > 5 and j == 0 else 0
+            blad.tekst(r, 1, tekst, "kop")
+            r += 1
+        if regel is None:
+            break
+        stijl = "totaal" if regel.soort == "subtotaal" else "berekening"
+        _out_row(blad, b, r, regel.naam, w[("afgerond", regel.naam)], values[regel.naam], stijl)
+        placed[regel.naam] = r
+        r += 1
+    r += 1
+    for soort, label in BLOCKS:
+        if w[("namen", soort)]:
+            _out_row(blad, b, r, f"Totaal {label.lower()}", w[("totaal", soort)], values[soort], "totaal")
+            r += 1
+    return r + 1
+
+
+def _aard_column(b: Begroting) -> int | None:
+    """The S/I column right of the years, when some line is incidenteel (as GRs publish)."""
+    if not any(regel.aard == "incidenteel" for regel in b.exploitatie if regel.soort != "subtotaal"):
+        return None
+    return _columns(b)[-1][1] + 1
+
+
+def _aard_cells(blad, b, placed, kolom) -> None:
+    """S or I per line, linked to the line's aard on the Exploitatie sheet."""
+    k_aard, ex = col(kenmerk_columns(b)[1]), layout_exploitatie(b)
+    for regel in b.exploitatie:
+        if regel.soort == "subtotaal" or regel.naam not in placed:
+            continue
+        src = f"{EX}!{k_aard}{ex[('regel', regel.naam)]}"
+        blad.zet(placed[regel.naam], kolom, f'=IF({src}="incidenteel","I","S")', "koppeling",
+                 verwacht="I" if regel.aard == "incidenteel" else "S")
+
+
+SIGNS = {"baten": "+", "lasten": "-", "onttrekking": "+", "toevoeging": "-"}
+
+
+def _structural_saldo(blad, b, values, placed, r) -> None:
+    """The structural saldo (BBV: structureel begrotingssaldo) from the printed S lines."""
+    lines = [regel for regel in b.exploitatie
+             if regel.soort in SIGNS and regel.aard == "structureel" and regel.naam in placed]
+    blad.tekst(r, 1, "waarvan structureel saldo", "totaal")
     for jaar, kolom in _columns(b):
-        blad.breedtes[col(kolom)] = max(14, len(caption(b, jaar)) + 3)
-    blad.bevriezen = "B5"
-    return blad
+        c = col(kolom)
+        terms = "".join(f"{SIGNS[regel.soort]}{c}{placed[regel.naam]}" for regel in lines) or "+0"
+        value = sum((1 if SIGNS[regel.soort] == "+" else -1) * values[regel.naam][jaar] for regel in lines)
+        blad.zet(r, kolom, "=" + terms.lstrip("+"), "totaal", SALDO, value)
 
 
 def _columns(b: Begroting) -> list[tuple[int, int]]:

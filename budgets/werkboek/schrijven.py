@@ -82,6 +82,8 @@ def cached(cel):
         return value
     if isinstance(value, (int, float)):
         return float(value)
+    if isinstance(value, datetime):  # a date formula: Excel's serial day number
+        return float((value - datetime(1899, 12, 30)).days)
     return str(value)
 
 

@@ -1,5 +1,5 @@
 """The Verdeling sheet: every verdeelsleutel (weights and shares per year) and the split
-of the saldo that the reserve does not absorb.
+of the saldo that the reserve does not absorb (only when the spec has a reserve).
 
 The split follows the core's allocate (largest remainder, in cents, ties to the
 earlier gemeente) with plain functions: the cents are ROUND(amount × share; 4),
@@ -36,6 +36,9 @@ def layout_verdeling(b: Begroting) -> dict:
             r += 1
         rows[("aandeel_totaal", k.naam)] = r
         r += 2
+    rows["einde"] = r - 2
+    if not b.verdeelt_saldo:
+        return rows
     rows["saldo_kop"], rows["bedrag"] = r, r + 1
     r += 2
     for g in b.gemeenten:
@@ -74,10 +77,11 @@ def build_verdeling(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     )
     for k in b.verdeelsleutels:
         _key(blad, b, pos, L, k)
-    _saldo(blad, b, res, L)
     standard_widths(blad, b.jaren)
     blad.bevriezen = "E4"
-    _group_working_rows(blad, b, rows)
+    if b.verdeelt_saldo:
+        _saldo(blad, b, res, L)
+        _group_working_rows(blad, b, rows)
     return blad
 
 

@@ -96,14 +96,16 @@ def _years(blad: Blad, b: Begroting, res: Resultaten, pos: dict, L: dict, rows: 
 
 
 def _year_rows(b: Begroting, res: Resultaten, pos: dict, L: dict, rows: dict) -> list[tuple]:
-    mc, begin, onvoorzien = f"$B${rows['mc']}", L[EX]["begin"], pos[("reserve", "onvoorzien")]
+    mc = f"$B${rows['mc']}"
+    reserve = (lambda c: f"={EX}!{c}{L[EX]['begin']}") if b.reserve else (lambda c: "=0")
+    onvoorzien = (lambda c: f"={pos[('reserve', 'onvoorzien')]}") if b.reserve else (lambda c: "=0")
     ratio, needed, available = rows["ratio"], rows["benodigd"], rows["beschikbaar"]
     klassen, grenzen, laagste = (pos[("vast", k)] for k in ("klassen", "grenzen", "laagste"))
     return [
-        ("reserve", "Algemene reserve begin jaar", lambda c: f"={EX}!{c}{begin}", res.reserve_begin,
-         "koppeling"),
-        ("onvoorzien", "Post onvoorzien", lambda c: f"={onvoorzien}",
-         dict.fromkeys(b.jaren, b.reserve.onvoorzien), "koppeling"),
+        ("reserve", "Algemene reserve begin jaar" if b.reserve else "Algemene reserve (de GR heeft er geen)",
+         reserve, res.reserve_begin, "koppeling"),
+        ("onvoorzien", "Post onvoorzien", onvoorzien,
+         dict.fromkeys(b.jaren, b.reserve.onvoorzien if b.reserve else 0.0), "koppeling"),
         ("beschikbaar", "Beschikbare weerstandscapaciteit",
          lambda c: f"={c}{rows['reserve']}+{c}{rows['onvoorzien']}", res.beschikbaar, "totaal"),
         ("benodigd", "Benodigde weerstandscapaciteit", lambda c: f"={mc}",
