@@ -260,3 +260,40 @@ def test_aansluiting_adds_up_to_the_cent(afrekening, herberekend):
     sheet = herberekend["Aansluiting"]
     rest = [c for c, v in sheet.items() if isinstance(v, str) and v.startswith("Rest:")][0]
     assert sheet[f"E{rest[1:]}"] == pytest.approx(steps[-1]["saldo_na"], abs=TOL)
+
+
+def test_sources_print_as_file_names_with_the_full_path_hidden(afrekening, werkom_realisatie):
+    sheet = openpyxl.load_workbook(afrekening["werkmap"])["Afrekening"]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, 10)}
+    r = rows["Grootboek"]
+    assert sheet.cell(r, 2).value == "grootboek_2023.csv"
+    assert sheet.cell(r, 9).value == str(werkom_realisatie / "grootboek_2023.csv")
+    assert sheet.column_dimensions["I"].hidden
+    assert sheet.cell(rows["Regeling"], 9).value is None  # no path, nothing hidden
+
+
+def test_the_letter_is_dated_today_in_dutch_long_form(afrekening):
+    from datetime import date
+
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+    today = date.today()
+    sheet = openpyxl.load_workbook(afrekening["werkmap"])["Zaanstad"]
+    assert sheet["A4"].value == f"Datum: {today.day} {months[today.month - 1]} {today.year}"
+
+
+def test_the_prognose_heading_spans_the_aansluiting(tmp_path):
+    """The heading of the Q4 comparison is one band over the table, not wrapped in column A."""
+    from budgets.afrekening.aansluiting import Stap
+    from budgets.afrekening.rapport import aansluiting_sheet
+    from budgets.excel.rapportblad import new_workbook
+
+    book = new_workbook()
+    steps = [Stap("begroting", "Saldo primitieve begroting", "", -100.0, -100.0)]
+    aansluiting_sheet(book, steps, 2023, {"saldo": -90.0, "afrekening": -100.0, "verschil": -10.0,
+                                           "bron": "k4.xlsx"})
+    book.save(tmp_path / "a.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["Aansluiting"]
+    heading = next(c for row in sheet.iter_rows() for c in row
+                   if c.value == "Prognose kwartaal 4 tegen de afrekening")
+    assert f"A{heading.row}:E{heading.row}" in {str(m) for m in sheet.merged_cells.ranges}

@@ -46,6 +46,8 @@ COMMANDS = {
                   "--voorschotten in/voorschotten.yaml -o uit/uit.xlsx --samenvatting uit/uit.json "
                   "--overschrijf",
     "controleer": "controleer in/werkmap.xlsx",
+    "wijziging": "wijziging in/begroting.yaml --wijzigingen in/wijzigingen.yaml --nummer 2023-02 "
+                 "-o uit/uit.xlsx --samenvatting uit/uit.json --pdf --overschrijf",
 }
 
 
@@ -294,6 +296,17 @@ CASES = [
          r"in/wijzigingen.yaml: regel 3: '2023-02-30' is geen bestaande datum"),
     Case("wijziging_onbekend_veld", "kwartaal", corpus("wijzigingen.yaml", "wijzigingen_veld.yaml"),
          r"wijzigingen\[1\]: onbekend veld 'omschrjving'"),
+    Case("voorstel_nummer_onbekend", COMMANDS["wijziging"].replace("2023-02", "2099-01"), {},
+         r"in/wijzigingen.yaml: wijziging 2099-01 bestaat niet \(--nummer\); wel: 2023-01, 2023-02"),
+    Case("voorstel_wijziging_nan", "wijziging", corpus("wijzigingen.yaml", "wijzigingen_nan.yaml"),
+         r"in/wijzigingen.yaml: regel 5: wijzigingen\[2\].regels.Kosten .*: geen geldig getal"),
+    Case("voorstel_volume_negatief", COMMANDS["wijziging"].replace("2023-02", "2023-01"),
+         corpus("wijzigingen.yaml", "wijzigingen_negatief.yaml"),
+         r"wijzigingen\[1\].volumes.Begeleiding beschut.Zaanstad: het volume wordt -\d+"),
+    Case("voorstel_uitvoer_is_wijzigingen", COMMANDS["wijziging"].replace("-o uit/uit.xlsx",
+                                                                          "-o in/wijzigingen.yaml"),
+         {}, r"in/wijzigingen.yaml: is ook invoer \(--wijzigingen\) en wordt niet als voorstel "
+         r"overschreven"),
     # voorschotten
     Case("voorschot_nan", "afrekening", corpus("voorschotten.yaml", "voorschotten_nan.yaml"),
          r"in/voorschotten.yaml: regel 2: voorschotten.Zaanstad\[1\]: geen geldig bedrag"),

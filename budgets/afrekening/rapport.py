@@ -8,17 +8,18 @@ from budgets.afrekening.aansluiting import Stap
 from budgets.afrekening.gemeente import gemeente_sheet, sheet_title
 from budgets.afrekening.model import Afrekening
 from budgets.afrekening.totaal import FIRST_GEMEENTE_ROW, MARKER, exploitatie_sheet, total_sheet
-from budgets.excel.formaten import EURO_CENT
-from budgets.excel.rapportblad import new_workbook, print_setup, put, put_text, set_width
+from budgets.excel.formaten import EURO_CENT, datum_tekst
+from budgets.excel.rapportblad import (
+    merge,
+    new_workbook,
+    print_setup,
+    put,
+    put_text,
+    set_width,
+)
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 FASEN = {"begroting": "Begroting", "wijziging": "Wijziging", "realisatie": "Realisatie",
          "afrekening": "Afrekening", "reserve": "Reserve", "prognose": "Prognose K4"}
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
 
 
 def aansluiting_sheet(book, steps: list[Stap], jaar: int, prognose: dict | None) -> None:
@@ -43,13 +44,14 @@ def aansluiting_sheet(book, steps: list[Stap], jaar: int, prognose: dict | None)
     put(sheet, r, 5, f"=E{r - 2}", "totaal", "euro", steps[-1].saldo_na)
     if prognose:
         put_text(sheet, r + 2, 1, "Prognose kwartaal 4 tegen de afrekening", "kop")
+        merge(sheet, r + 2, 1, 5)
         rows = (("Saldo volgens de prognose in de rapportage van kwartaal 4", prognose["saldo"]),
                 ("Saldo volgens de afrekening", prognose["afrekening"]),
                 ("Verschil (afrekening − prognose)", prognose["verschil"]))
         for i, (label, amount) in enumerate(rows, start=r + 3):
             put_text(sheet, i, 2, label)
             put(sheet, i, 4, amount, "invoer", "euro")
-        put_text(sheet, r + 6, 2, f"Bron: {prognose['bron']}", "toelichting")
+        put_text(sheet, r + 6, 2, f"Bron: {Path(str(prognose['bron'])).name}", "toelichting")
     for col, width in zip("ABCDE", (12, 70, 16, 16, 17), strict=True):
         set_width(sheet, col, width)
     print_setup(sheet, f"Aansluiting {jaar}", freeze="A5")
@@ -62,7 +64,7 @@ def write_settlement(afrekening: Afrekening, path: Path, steps: list[Stap],
     jaar = afrekening.basis.jaar
     brief = brief or {}
     letter = {"regeling": afrekening.basis.naam, "jaar": jaar,
-              "datum": dutch_date(brief.get("datum") or date.today()),
+              "datum": datum_tekst(brief.get("datum") or date.today()),
               "besluit": brief.get("besluit") or f"besluit van het algemeen bestuur over de "
               f"jaarrekening {jaar}"}
     book = new_workbook(euro=EURO_CENT)

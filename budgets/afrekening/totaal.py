@@ -1,6 +1,8 @@
 """The total sheet of the afrekening (gemeenten, saldo, reserve corkscrew, checks) and the
 Exploitatie sheet (jaarrekening form: primitief, wijzigingen, na wijziging, realisatie)."""
 
+import re
+
 from budgets.afrekening.model import Afrekening, cents_sum
 from budgets.excel.formules import reserve_mutatie
 from budgets.excel.rapportblad import print_setup, put, put_text, set_width
@@ -11,6 +13,7 @@ TOTAL_HEAD = ("Gemeente", "Productbijdragen", "Doorbelastingen", "Definitieve bi
               "Aandeel saldo (+ bijbetalen, − terug)", "Te betalen (+) / te ontvangen (−)")
 BRON_WOORDEN = {"bijdragen": "bijdragen gemeenten", "doorbelastingen": "doorbelastingen"}
 FIRST_GEMEENTE_ROW = 12
+PATH_COLUMN = 9  # I: the full paths of the sources (hidden)
 EXPLOITATIE_HEAD = ("Regel", "Baten/lasten", "S/I", "Bron", "Primitieve begroting",
                     "Wijzigingen", "Begroting na wijziging", "Realisatie", "Verschil",
                     "Lasten boven begroting na wijziging", "Telt mee in netto kosten",
@@ -62,12 +65,24 @@ def _line_row(sheet, r: int, line) -> None:
 
 
 def _info(sheet, afrekening: Afrekening) -> None:
+    """Regeling, jaar and the sources: a file by its name (its full path in the hidden
+    column I, which does not print), other sources in words."""
     put_text(sheet, 1, 1, MARKER, "titel")
     info = [("Regeling", afrekening.basis.naam), ("Jaar", str(afrekening.basis.jaar))]
     info += [(label, str(value)) for label, value in afrekening.bronnen.items()]
     for i, (label, value) in enumerate(info[:8], start=2):
         put_text(sheet, i, 1, label)
-        put_text(sheet, i, 2, value, "toelichting")
+        name = _file_name(value)
+        put_text(sheet, i, 2, name, "toelichting")
+        if name != value:
+            put_text(sheet, i, PATH_COLUMN, value, "toelichting")
+
+
+def _file_name(text: str) -> str:
+    """The last part of a path ('a/b/grootboek.csv' -> 'grootboek.csv'); other text as is."""
+    if "/" not in text and "\\" not in text:
+        return text
+    return re.split(r"[/\\]", text.rstrip("/\\"))[-1] or text
 
 
 def _gemeenten(sheet, afrekening: Afrekening, links: list) -> int:
@@ -156,4 +171,5 @@ def total_sheet(sheet, afrekening: Afrekening, links: list, netto_cell: str) -> 
     _checks(sheet, total, r)
     for col, width in zip("ABCDEFGH", (58, 15, 15, 15, 15, 15, 15, 15), strict=True):
         set_width(sheet, col, width)
+    set_width(sheet, PATH_COLUMN, 80, hidden=True)
     print_setup(sheet, f"Afrekening {afrekening.basis.jaar}", freeze=f"B{FIRST_GEMEENTE_ROW}")

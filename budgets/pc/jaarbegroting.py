@@ -144,6 +144,15 @@ def _line_rows(spec: Begroting, jaar: int, wijzigingen, products) -> tuple[Regel
     return tuple(rows)
 
 
+def year_rows(spec: Begroting, jaar: int, wijzigingen
+              ) -> tuple[tuple[ProductRij, ...], tuple[RegelRij, ...]]:
+    """The product and line rows of one year with the given wijzigingen applied (a volume
+    may not become negative)."""
+    products = _product_rows(spec, jaar, wijzigingen)
+    check_volumes(wijzigingen, {(p.product, p.gemeente): p.volume_primitief for p in products})
+    return products, _line_rows(spec, jaar, wijzigingen, products)
+
+
 def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None,
                kwartaal: int | None = None) -> Basis:
     """Load the begroting and its wijzigingen for one year (default: the begrotingsjaar).
@@ -157,13 +166,11 @@ def load_basis(spec_path: Path, jaar: int | None, wijzigingen_path: Path | None,
                              spec.gemeenten)
     peildatum = None if kwartaal is None else peildatum_of(year, kwartaal)
     changes, later = split_at(of_year(every, year), peildatum)
-    products = _product_rows(spec, year, changes)
-    check_volumes(changes, {(p.product, p.gemeente): p.volume_primitief for p in products})
+    products, lines = year_rows(spec, year, changes)
     doorbelastingen = {(d.naam, d.gemeente): (d.soort, float(d.bedragen.get(year, 0.0)))
                        for d in spec.doorbelastingen}
-    return Basis(spec.naam, year, str(spec_path), spec.gemeenten, products,
-                 _line_rows(spec, year, changes, products), doorbelastingen, changes, spec,
-                 later, peildatum)
+    return Basis(spec.naam, year, str(spec_path), spec.gemeenten, products, lines,
+                 doorbelastingen, changes, spec, later, peildatum)
 
 
 def load_profielen(path: Path | None, basis: Basis) -> dict[str, tuple]:

@@ -7,6 +7,7 @@ File format (YAML, documented in docs/pc-cyclus.md):
         datum: 23-04-2024
         besluit: AB-besluit 2024/07
         omschrijving: Extra plekken beschut werk
+        toelichting: Meer aanmeldingen dan begroot        # optional, printed in the voorstel
         regels: {Overige bedrijfslasten: 45000}     # EUR, + raises the line's budget
         volumes: {Beschut werk: {Zaanstad: 4}}      # eenheid, + raises the volume
 
@@ -24,7 +25,8 @@ from budgets.bestanden import read_yaml, yaml_number
 from pyfuncs.fouten import InvoerFout
 
 SUBTOTAAL = "subtotaal"
-FIELDS = ("nummer", "datum", "jaar", "besluit", "omschrijving", "regels", "volumes")
+FIELDS = ("nummer", "datum", "jaar", "besluit", "omschrijving", "toelichting", "regels",
+          "volumes")
 MAX_TEKST = 2000
 JAREN = range(1990, 2101)
 
@@ -41,6 +43,7 @@ class Wijziging:
     regels: dict = field(default_factory=dict)
     volumes: dict = field(default_factory=dict)
     plaats: str = ""  # 'wijzigingen.yaml: regel 4: wijzigingen[1]', for messages
+    toelichting: str = ""  # why, in the controller's words (the AB voorstel prints it)
 
 
 def _date(value, where: str) -> date:
@@ -134,7 +137,7 @@ def _one(item, index: int, source: str, regels: dict, producten, gemeenten) -> W
                      _text(item["besluit"], f"{where}.besluit"),
                      _text(item.get("omschrijving", ""), f"{where}.omschrijving"),
                      _lines(item, where, regels), _volumes(item, where, producten, gemeenten),
-                     where)
+                     where, _text(item.get("toelichting", ""), f"{where}.toelichting"))
 
 
 def load_wijzigingen(path: Path | None, regels: dict, producten, gemeenten) -> tuple[Wijziging, ...]:

@@ -1,0 +1,1 @@
+"""The AB voorstel for one begrotingswijziging: texts, sheets, the workbook."""
