@@ -17,7 +17,7 @@ from budgets.cli_teksten import use_dutch
 from pyfuncs import __version__
 from pyfuncs.fouten import InvoerFout
 
-COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "werkmap", "lite"]
+COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "werkmap", "lite", "scenario"]
 
 
 class Afgebroken(BaseException):

@@ -1,0 +1,144 @@
+"""`begroting scenario`: scenarios as overrides of the spec, their results side by side,
+the sensitivity table, cent-exact shares per gemeente, and a workbook whose formulas
+LibreOffice recalculates to the cached core values."""
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from budgets.excel.rekenmotor import is_error_value, recalculate_with_libreoffice
+from budgets.scenario.model import compare
+from budgets.scenario.werkmap import write_workbook
+from budgets.spec.laden import load_spec
+from budgets.spec.scenario_lezen import load_scenarios
+from pyfuncs.afronding import to_cents
+
+SPEC = "samples/rivierenland/begroting.yaml"
+
+
+@pytest.fixture(scope="module")
+def vergelijking(root):
+    return compare(load_scenarios(root / SPEC))
+
+
+@pytest.fixture(scope="module")
+def raw(root) -> dict:
+    return yaml.safe_load((root / SPEC).read_text(encoding="utf-8"))
+
+
+def test_scenarios_in_file_order_basis_first(vergelijking):
+    assert [u.naam for u in vergelijking.uitkomsten] == ["basis", "laag", "hoog"]
+    assert vergelijking.basis.resultaten.saldo == vergelijking.basis.resultaten.saldo
+
+
+def test_basis_scenario_is_the_spec_itself(root, vergelijking):
+    from budgets.spec.resultaten import compute
+
+    assert vergelijking.basis.resultaten.saldo == compute(load_spec(root / SPEC)).saldo
+
+
+def test_shares_per_gemeente_add_up_to_the_cent(vergelijking):
+    for u in vergelijking.uitkomsten:
+        res = u.resultaten
+        for y in u.begroting.jaren:
+            shares = sum(to_cents(x) for x in u.aandeel_saldo[y])
+            assert shares == to_cents(res.reserve_mutatie[y]) - to_cents(res.saldo[y]), (u.naam, y)
+            assert [to_cents(t) for t in u.totaal[y]] == [
+                to_cents(a) + to_cents(s) for a, s in zip(u.bijdrage[y], u.aandeel_saldo[y], strict=True)]
+
+
+def test_sensitivity_of_a_line_factor_is_that_share_of_the_line(vergelijking, raw):
+    """NTW × 0,95 lowers the saldo by 5% of the NTW of the spec, each year, to the cent."""
+    ntw = next(r for r in raw["exploitatie"] if r["naam"] == "Netto toegevoegde waarde")["bedragen"]
+    row = next(g for g in vergelijking.gevoeligheid if g.parameter.startswith("exploitatie.Netto"))
+    assert row.effect_laag == tuple(-0.05 * ntw[y] for y in sorted(ntw))
+    assert row.effect_hoog == tuple(0.05 * ntw[y] for y in sorted(ntw))
+
+
+def test_sensitivity_of_the_wsw_volume(vergelijking, raw):
+    """Wsw volume × 0,9: the gemeenten pay 10% fewer fte × the negative operationeel
+    resultaat (−normprijs per fte), so the saldo falls by 0,1 × volume × |normprijs|."""
+    totaal = next(v for v in raw["volumes"] if v["product"] == "Wsw")["totaal"]
+    prijs = next(p for p in raw["producten"] if p["naam"] == "Wsw")["normprijs"]
+    row = next(g for g in vergelijking.gevoeligheid if g.parameter == "volumes.Wsw.factor")
+    expected = tuple(-0.1 * totaal[y] * -prijs[y] for y in sorted(totaal))
+    assert [to_cents(x) for x in row.effect_laag] == [to_cents(x) for x in expected]
+
+
+def test_sensitivity_is_ranked_by_largest_effect(vergelijking):
+    effects = [g.grootste_effect for g in vergelijking.gevoeligheid]
+    assert effects == sorted(effects, reverse=True)
+
+
+def test_workbook_is_deterministic(vergelijking, tmp_path):
+    write_workbook(vergelijking, tmp_path / "a.xlsx")
+    write_workbook(vergelijking, tmp_path / "b.xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def _formula_cells(path: Path) -> dict:
+    formulas = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    return {(ws.title, c.coordinate): cached[ws.title][c.coordinate].value
+            for ws in formulas.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")}
+
+
+def test_libreoffice_recalculates_every_formula_to_the_cached_value(vergelijking, tmp_path, libreoffice):
+    path = tmp_path / "scenario.xlsx"
+    write_workbook(vergelijking, path)
+    cells = _formula_cells(path)
+    values = recalculate_with_libreoffice(path)
+    assert len(cells) > 300
+    wrong = []
+    for (sheet, ref), cache in cells.items():
+        value = values[sheet].get(ref)
+        if is_error_value(value) or (cache in ("", None)) != (value in ("", None)):
+            wrong.append((sheet, ref, cache, value))
+        elif isinstance(cache, (int, float)) and not isinstance(cache, bool):
+            if abs(float(value) - cache) > 0.005 + 1e-12 * abs(cache):
+                wrong.append((sheet, ref, cache, value))
+        elif cache != value:
+            wrong.append((sheet, ref, cache, value))
+    assert not wrong, wrong[:10]
+    assert values["Scenario's"]["B4"] is True
+
+
+def test_cli_writes_workbook_summary_and_prints_the_saldi(root, tmp_path, run_cli):
+    out, summary = tmp_path / "s.xlsx", tmp_path / "s.json"
+    code, stdout, stderr = run_cli("scenario", str(root / SPEC), "-o", str(out), "--samenvatting", str(summary))
+    assert code == 0, stderr
+    assert "basis " in stdout and "laag " in stdout and f"Werkmap geschreven: {out}" in stdout
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert [s["naam"] for s in data["scenarios"]] == ["basis", "laag", "hoog"]
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:3] == ["Scenario's", "Gemeenten", "Gevoeligheid"]
+
+
+BAD = [
+    ({"scenarios": {"laag": {"volumes": {"Wsx": {"factor": 0.9}}}}},
+     "s.yaml: scenarios.laag.volumes.Wsx: onbekend product 'Wsx'"),
+    ({"scenarios": {"laag": {"exploitatie": {"Bedrijfsresultaat": {"factor": 0.9}}}}},
+     "s.yaml: scenarios.laag.exploitatie.Bedrijfsresultaat.factor: regel 'Bedrijfsresultaat' is een subtotaal"),
+    ({"scenarios": {"laag": {"volumes": {"Wsw": {"factor": -1}}}}},
+     "s.yaml: scenarios.laag.volumes.Wsw.factor: -1 mag niet kleiner zijn dan 0"),
+    ({"scenarios": {"basis": {"indexatie": 2}}}, "s.yaml: scenarios.basis: het scenario 'basis' is de spec zelf"),
+    ({"scenarios": {"laag": {}}, "gevoeligheid": [{"parameter": "volumes.Wsw.totaal", "laag": 1, "hoog": 2}]},
+     "s.yaml: gevoeligheid[1].parameter: 'totaal' kan niet in de gevoeligheid"),
+    ({"scenarios": {"laag": {}}, "gevoeligheid": [{"parameter": "volumes.Wsw.factor", "laag": 2, "hoog": 1}]},
+     "s.yaml: gevoeligheid[1].laag: laag 2 is groter dan hoog 1"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), BAD)
+def test_bad_scenarios_exit_2_and_write_nothing(root, tmp_path, run_cli, content, message):
+    scenarios = tmp_path / "s.yaml"
+    scenarios.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "s.xlsx"
+    code, _, stderr = run_cli("scenario", str(root / SPEC), "--scenarios", str(scenarios), "-o", str(out))
+    assert code == 2
+    assert message in stderr
+    assert list(tmp_path.iterdir()) == [scenarios]
