@@ -115,7 +115,9 @@ def test_cli_writes_workbook_summary_and_prints_the_saldi(root, tmp_path, run_cl
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert [s["naam"] for s in data["scenarios"]] == ["basis", "laag", "hoog"]
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:3] == ["Scenario's", "Gemeenten", "Gevoeligheid"]
+    assert book.sheetnames == ["Scenario's", "Gemeenten", "Rijksmiddelen", "Gevoeligheid",
+                               "Reserve per scenario"]
+    assert data["scenarios"][0]["eigen_middelen"][0]["gemeente"] == "Buren"
 
 
 BAD = [
@@ -141,4 +143,39 @@ def test_bad_scenarios_exit_2_and_write_nothing(root, tmp_path, run_cli, content
     code, _, stderr = run_cli("scenario", str(root / SPEC), "--scenarios", str(scenarios), "-o", str(out))
     assert code == 2
     assert message in stderr
+    assert list(tmp_path.iterdir()) == [scenarios]
+
+
+def test_own_means_are_bijdrage_minus_rijksmiddelen_per_inwoner(vergelijking, raw):
+    """Independently: Σ rijksmiddelen of the sample per gemeente and year, against the
+    scenario's total bijdrage; per inwoner rounded half away from zero to cents."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    inwoners = {d["naam"]: d["inwoners"] for d in raw["deelnemers"]}
+    for u in vergelijking.uitkomsten:
+        rows = {(r.gemeente, r.jaar): r for r in u.eigen_middelen}
+        for i, g in enumerate(u.begroting.gemeenten):
+            for y in u.begroting.jaren:
+                rijk = sum(Decimal(str(r["bedragen"][y])) for r in raw["rijksmiddelen"] if r["gemeente"] == g)
+                eigen = Decimal(str(u.totaal[y][i])) - rijk
+                per = (eigen / inwoners[g]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                assert Decimal(str(rows[(g, y)].eigen_middelen)) == eigen
+                assert Decimal(str(rows[(g, y)].per_inwoner)) == per
+        for y in u.begroting.jaren:
+            total = rows[("Totaal", y)]
+            assert to_cents(total.eigen_middelen) == sum(to_cents(rows[(g, y)].eigen_middelen)
+                                                         for g in u.begroting.gemeenten)
+
+
+def test_rijksmiddelen_for_an_unknown_gemeente_exit_2(root, tmp_path, run_cli):
+    scenarios = tmp_path / "s.yaml"
+    scenarios.write_text(yaml.safe_dump({"scenarios": {"laag": {}}, "rijksmiddelen": [
+        {"gemeente": "Edam", "soort": "wsw", "bedragen": {2024: 1}, "bron": "x"},
+        {"gemeente": "Tiel", "soort": "bijstand", "bedragen": {2031: 1}, "bron": "x"}]}), encoding="utf-8")
+    code, _, stderr = run_cli("scenario", str(root / SPEC), "--scenarios", str(scenarios), "-o",
+                              str(tmp_path / "s.xlsx"))
+    assert code == 2
+    assert "s.yaml: rijksmiddelen[1].gemeente: onbekende gemeente 'Edam'" in stderr
+    assert "s.yaml: rijksmiddelen[2].soort: 'bijstand' is onbekend" in stderr
+    assert "s.yaml: rijksmiddelen[2].bedragen.2031: jaar 2031 valt buiten de jaren 2024–2028" in stderr
     assert list(tmp_path.iterdir()) == [scenarios]

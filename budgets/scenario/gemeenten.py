@@ -84,7 +84,7 @@ def _check_row(sheet, v: Vergelijking, r: int, year_index: int) -> list[str]:
     return found
 
 
-def _year_block(sheet, v: Vergelijking, r: int, year_index: int) -> tuple[int, list[str]]:
+def _year_block(sheet, v: Vergelijking, r: int, year_index: int) -> tuple[int, list[str], int]:
     b = v.basis.begroting
     y = b.jaren[year_index]
     put_text(sheet, r, 1, f"Bijdrage per gemeente: {caption(b, y)}", "kop2")
@@ -95,11 +95,17 @@ def _year_block(sheet, v: Vergelijking, r: int, year_index: int) -> tuple[int, l
     total = first + len(b.gemeenten)
     _total_row(sheet, v, total, first, y)
     checks = _check_row(sheet, v, total + 1, year_index)
-    return total + 3, checks
+    return total + 3, checks, first
 
 
-def gemeenten_sheet(book, v: Vergelijking) -> list[str]:
-    """Write the sheet; returns the check cells for the master check."""
+def total_reference(first_rows: dict, year_index: int, g: int) -> str:
+    """The cell with gemeente g's total bijdrage in the basis in a year (for other sheets)."""
+    return f"{TITEL}!${get_column_letter(_column(0, 2))}${first_rows[year_index] + g}"
+
+
+def gemeenten_sheet(book, v: Vergelijking) -> tuple[list[str], dict]:
+    """Write the sheet; returns the check cells for the master check and the first
+    gemeente row of each year's block (year index -> row)."""
     sheet = book.create_sheet(TITEL)
     b = v.basis.begroting
     put_text(sheet, 1, 1, f"Bijdrage en aandeel in het saldo per gemeente, per scenario ({b.naam})", "titel")
@@ -107,14 +113,14 @@ def gemeenten_sheet(book, v: Vergelijking) -> list[str]:
              "+ bijbetalen, − terugontvangen (na de algemene reserve). Controle: de aandelen tellen "
              "tot op de cent op tot wat de gemeenten volgens het rekenblad Reserve per scenario dragen.",
              "toelichting")
-    r, checks = 4, []
+    r, checks, first_rows = 4, [], {}
     for year_index in range(len(b.jaren)):
         if year_index and year_index % BLOCKS_PER_PAGE == 0:
             sheet.pagina_einden.append(r)
-        r, found = _year_block(sheet, v, r, year_index)
+        r, found, first_rows[year_index] = _year_block(sheet, v, r, year_index)
         checks += found
     set_width(sheet, 1, 20)
     for c in range(2, _column(len(v.uitkomsten), 0) + len(v.uitkomsten) - 1):
         set_width(sheet, c, 14)
     print_setup(sheet, f"{TITEL}: bijdrage per scenario")
-    return checks
+    return checks, first_rows

@@ -5,11 +5,13 @@ the saldo to each parameter (pyfuncs.gevoeligheid)."""
 from dataclasses import dataclass, replace
 
 from budgets.spec.resultaten import Resultaten, compute
+from budgets.spec.rijksmiddelen import by_gemeente
 from budgets.spec.scenario_lezen import Scenariospec
 from budgets.spec.scenarios import Parameter, Scenario, apply
 from pyfuncs.afronding import excel_round, from_cents, to_cents
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.gevoeligheid import Gevoeligheid, assess_sensitivity, rank_by_effect
+from pyfuncs.rijksmiddelen import add_up_own_means, compare_all
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class Uitkomst:
     bijdrage: products and doorbelastingen, ROUND(Σ; 2) (+ the gemeente pays).
     aandeel_saldo: its share in the saldo (+ pays extra, − receives), from split_saldo.
     totaal: bijdrage + aandeel_saldo.
+    eigen_middelen: totaal against the rijksmiddelen, per gemeente per year and then the
+        "Totaal" per year (pyfuncs.rijksmiddelen.EigenMiddelen); () without rijksmiddelen.
     """
 
     scenario: Scenario
@@ -28,6 +32,7 @@ class Uitkomst:
     bijdrage: dict
     aandeel_saldo: dict
     totaal: dict
+    eigen_middelen: tuple = ()
 
     @property
     def naam(self) -> str:
@@ -56,7 +61,17 @@ def _cents(x: float) -> float:
     return excel_round(x, 2)
 
 
-def outcome(scenario: Scenario, begroting, bron: str) -> Uitkomst:
+def own_means(b, totaal: dict, rijksmiddelen: tuple) -> tuple:
+    """What each gemeente pays from its own algemene middelen (core: compare_all)."""
+    if not rijksmiddelen:
+        return ()
+    bijdragen = {g: {y: totaal[y][i] for y in b.jaren} for i, g in enumerate(b.gemeenten)}
+    inwoners = {g.naam: int(g.inwoners) for g in b.deelnemers}
+    rows = compare_all(bijdragen, by_gemeente(rijksmiddelen, b), inwoners)
+    return rows + add_up_own_means(rows)
+
+
+def outcome(scenario: Scenario, begroting, bron: str, rijksmiddelen: tuple = ()) -> Uitkomst:
     """The results of one scenario; bad input names the scenario."""
     try:
         b = apply(begroting, scenario.aanpassingen, bron)
@@ -70,7 +85,7 @@ def outcome(scenario: Scenario, begroting, bron: str) -> Uitkomst:
         aandeel[y] = tuple(float(x) for x in res.saldo_gemeenten[y])
         pairs = zip(bijdrage[y], aandeel[y], strict=True)
         totaal[y] = tuple(from_cents(to_cents(a) + to_cents(s)) for a, s in pairs)
-    return Uitkomst(scenario, b, res, bijdrage, aandeel, totaal)
+    return Uitkomst(scenario, b, res, bijdrage, aandeel, totaal, own_means(b, totaal, rijksmiddelen))
 
 
 def sensitivity(spec: Scenariospec) -> tuple[Gevoeligheid, ...]:
@@ -95,7 +110,7 @@ def sensitivity(spec: Scenariospec) -> tuple[Gevoeligheid, ...]:
 
 def compare(spec: Scenariospec) -> Vergelijking:
     """Every scenario's results and the sensitivity table."""
-    outcomes = tuple(outcome(s, spec.begroting, spec.bron) for s in spec.scenarios)
+    outcomes = tuple(outcome(s, spec.begroting, spec.bron, spec.rijksmiddelen) for s in spec.scenarios)
     return Vergelijking(spec, outcomes, sensitivity(spec), {p.naam: p for p in spec.parameters})
 
 

@@ -28,6 +28,7 @@ def _scenario(u: Uitkomst) -> dict:
         "bijdrage_per_gemeente": _per_gemeente(u, u.bijdrage),
         "aandeel_saldo_per_gemeente": _per_gemeente(u, u.aandeel_saldo),
         "totaal_per_gemeente": _per_gemeente(u, u.totaal),
+        "eigen_middelen": [row.__dict__ for row in u.eigen_middelen],
     }
 
 
@@ -47,4 +48,7 @@ def summary(v: Vergelijking, werkmap: str) -> dict:
     b = v.basis.begroting
     return {"gr": b.naam, "begrotingsjaar": b.begrotingsjaar, "jaren": [str(y) for y in b.jaren],
             "werkmap": werkmap, "scenarios": [_scenario(u) for u in v.uitkomsten],
-            "gevoeligheid": _sensitivity(v)}
+            "gevoeligheid": _sensitivity(v),
+            "rijksmiddelen": [{"gemeente": r.gemeente, "soort": r.soort, "omschrijving": r.omschrijving,
+                               "bedragen": _per_year(b.jaren, r.bedragen), "bron": r.bron}
+                              for r in v.spec.rijksmiddelen]}

@@ -10,6 +10,7 @@ from budgets.scenario.gevoeligheid import sensitivity_sheet
 from budgets.scenario.model import Vergelijking
 from budgets.scenario.overzicht import TITEL, overview_sheet
 from budgets.scenario.reserve import reserve_sheet
+from budgets.scenario.rijksmiddelen import rijksmiddelen_sheet
 
 OUTPUT_SHEETS = (TITEL, "Gemeenten", "Gevoeligheid", "Rijksmiddelen")
 
@@ -22,7 +23,8 @@ def build(v: Vergelijking):
     book.onderwerp = f"Meerjarenraming {b.jaren[0]}–{b.jaren[-1]}, begrotingsjaar {b.begrotingsjaar}"
     book.gemaakt = datetime(b.datum.year, b.datum.month, b.datum.day)
     overview = book.create_sheet(TITEL)
-    checks = gemeenten_sheet(book, v)
+    checks, first_rows = gemeenten_sheet(book, v)
+    checks += rijksmiddelen_sheet(book, v, first_rows)
     sensitivity_sheet(book, v)
     reserve_sheet(book, v)
     overview_sheet(overview, v, checks)

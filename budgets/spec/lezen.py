@@ -18,7 +18,7 @@ from budgets.spec.sleutels import SOORTEN
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
          "reserve", "risicos", "simulatie", "presentatie",
-         "scenarios", "gevoeligheid"),  # read by budgets.spec.scenario_lezen
+         "scenarios", "gevoeligheid", "rijksmiddelen"),  # read by budgets.spec.scenario_lezen
     "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie", "kolomkoppen"),
     "presentatie": ("eenheid",),
     "deelnemers": ("naam", "inwoners", "se", "toelichting"),

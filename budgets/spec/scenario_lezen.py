@@ -7,10 +7,12 @@ from pathlib import Path
 from budgets.spec.laden import load_spec, parse_mapping, read_yaml
 from budgets.spec.meldingen import Meldingen, get, items, text
 from budgets.spec.model import Begroting
+from budgets.spec.rijksmiddelen import parse_rijksmiddelen
 from budgets.spec.scenarios import AANPASSINGEN, BASIS, Aanpassing, Parameter, Scenario, apply
 from pyfuncs.fouten import InvoerFout
 
 SCENARIO_FIELDS = ("omschrijving", *AANPASSINGEN)
+FILE_FIELDS = ("scenarios", "gevoeligheid", "rijksmiddelen")
 PARAMETER_FIELDS = ("parameter", "laag", "hoog", "omschrijving")
 MAX_SCENARIOS = 4  # side by side on one A4 page (three columns each on Gemeenten)
 MAX_PARAMETERS = 40
@@ -18,24 +20,26 @@ MAX_PARAMETERS = 40
 
 @dataclass(frozen=True)
 class Scenariospec:
-    """The basis begroting, its scenarios (the basis first) and the sensitivity parameters."""
+    """The basis begroting, its scenarios (the basis first), the sensitivity parameters and
+    the rijksmiddelen per gemeente (budgets.spec.rijksmiddelen.Rijksmiddel)."""
 
     begroting: Begroting
     scenarios: tuple
     parameters: tuple
     bron: str = ""
+    rijksmiddelen: tuple = ()
 
 
 def load_scenarios(spec: Path, scenarios: Path | None = None) -> Scenariospec:
     """The spec with its scenarios: from the spec's own sections, or (replacing them) from a
-    separate YAML file with `scenarios` and `gevoeligheid`."""
+    separate YAML file with `scenarios`, `gevoeligheid` and optionally `rijksmiddelen`."""
     spec = Path(spec)
     if spec.suffix.lower() in (".yaml", ".yml") and spec.exists():
         raw = read_yaml(spec)
         begroting = parse_mapping(raw, spec.name)
     else:
         raw, begroting = {}, load_spec(spec)
-    bron = spec.name
+    bron, spec_raw = spec.name, raw
     if scenarios is not None:
         scenarios = Path(scenarios)
         if not scenarios.exists():
@@ -44,17 +48,20 @@ def load_scenarios(spec: Path, scenarios: Path | None = None) -> Scenariospec:
         if not isinstance(raw, dict):
             raise InvoerFout(f"{bron}: het bestand moet een mapping zijn met scenarios: en gevoeligheid:")
     m = Meldingen(bron)
-    found = parse_scenarios(raw if isinstance(raw, dict) else {}, begroting, m, scenarios is not None)
+    found = parse_scenarios(raw, begroting, m, scenarios is not None)
+    source, m_rijk = (raw, m) if "rijksmiddelen" in raw else (spec_raw, Meldingen(spec.name))
+    rijk = parse_rijksmiddelen(source.get("rijksmiddelen"), begroting, m_rijk)
+    m.fouten += [f for f in m_rijk.fouten if f not in m.fouten]
     m.raise_if_any()
-    return Scenariospec(begroting, *found, bron=bron)
+    return Scenariospec(begroting, *found, bron=bron, rijksmiddelen=rijk)
 
 
 def parse_scenarios(raw: dict, b: Begroting, m: Meldingen, own_file: bool = False) -> tuple:
     """(scenarios, parameters) from a mapping with `scenarios` and `gevoeligheid`."""
     if own_file:
         for key in raw:
-            if key not in ("scenarios", "gevoeligheid"):
-                m.fout(str(key), f"onbekend veld '{key}'; toegestaan: scenarios, gevoeligheid")
+            if key not in FILE_FIELDS:
+                m.fout(str(key), f"onbekend veld '{key}'; toegestaan: {', '.join(FILE_FIELDS)}")
     section = raw.get("scenarios")
     if section in (None, {}):
         m.fout("scenarios", "geen scenario's; geef bijvoorbeeld scenarios: {basis: {}, laag: {...}, "
