@@ -179,3 +179,66 @@ def test_rijksmiddelen_for_an_unknown_gemeente_exit_2(root, tmp_path, run_cli):
     assert "s.yaml: rijksmiddelen[2].soort: 'bijstand' is onbekend" in stderr
     assert "s.yaml: rijksmiddelen[2].bedragen.2031: jaar 2031 valt buiten de jaren 2024–2028" in stderr
     assert list(tmp_path.iterdir()) == [scenarios]
+
+
+def _werkom_with(root, product: str, projectie: dict) -> dict:
+    raw = yaml.safe_load((root / "samples/werkom/begroting.yaml").read_text(encoding="utf-8"))
+    row = next(v for v in raw["volumes"] if v["product"] == product)
+    row.pop("totaal", None)
+    row["projectie"] = projectie
+    return raw
+
+
+def test_werkom_wsw_from_a_projection_of_3_5_percent(root):
+    """docs/doelgroep.md: 448 fte with 3,5% outflow a year stays within 2,6 fte of the
+    published 430 / 415 / 400 / 390 (each year ROUND(begin × 3,5%; 2) leaves)."""
+    from budgets.spec.laden import parse_mapping
+
+    b = parse_mapping(_werkom_with(root, "Wsw", {"soort": "uitstroom", "start": 448, "uitstroom": 3.5}), "w.yaml")
+    row = next(v for v in b.volumes if v.product == "Wsw")
+    assert list(row.aantallen.values()) == [448.0, 432.32, 417.19, 402.59, 388.5]
+    published = [448, 430, 415, 400, 390]
+    assert max(abs(a - p) for a, p in zip(row.aantallen.values(), published, strict=True)) < 2.6
+
+
+def test_werkom_sample_projections_give_the_published_volumes(root):
+    spec = load_spec(root / "samples/werkom/begroting.yaml")
+    beschut = next(v for v in spec.volumes if v.product == "Begeleiding beschut")
+    extern = next(v for v in spec.volumes if v.product == "Begeleiding regulier extern")
+    assert list(beschut.aantallen.values()) == [70, 105, 131, 131, 131]
+    assert list(extern.aantallen.values()) == [100, 150, 200, 200, 200]
+
+
+@pytest.mark.parametrize(("projectie", "message"), [
+    ({"soort": "uitstroom", "start": 448, "uitstroom": 120},
+     "w.yaml: volumes[2].projectie.uitstroom: 120 mag niet groter zijn dan 100"),
+    ({"soort": "uitstroom", "start": 448, "uitstroom": -1},
+     "w.yaml: volumes[2].projectie.uitstroom: -1 mag niet kleiner zijn dan 0"),
+    ({"soort": "sneeuwbal", "start": 448}, "w.yaml: volumes[2].projectie.soort: 'sneeuwbal' is onbekend"),
+    ({"soort": "lineair", "start": 448, "doel": 400, "doeljaar": 2022},
+     "w.yaml: volumes[2].projectie.doeljaar: doeljaar 2022 moet na het eerste jaar 2022 liggen"),
+])
+def test_bad_projection_names_file_and_place(root, projectie, message):
+    from budgets.spec.laden import parse_mapping
+    from pyfuncs.fouten import InvoerFout
+
+    with pytest.raises(InvoerFout) as fout:
+        parse_mapping(_werkom_with(root, "Wsw", projectie), "w.yaml")
+    assert message in str(fout.value)
+
+
+def test_bad_projection_on_the_command_line_exit_2_nothing_written(root, tmp_path, run_cli):
+    spec = tmp_path / "w.yaml"
+    spec.write_text(yaml.safe_dump(_werkom_with(root, "Wsw", {"soort": "uitstroom", "start": 448, "uitstroom": 150}),
+                                   allow_unicode=True), encoding="utf-8")
+    code, _, stderr = run_cli("scenario", str(spec), "-o", str(tmp_path / "s.xlsx"))
+    assert code == 2 and "w.yaml: volumes[2].projectie.uitstroom: 150 mag niet groter zijn dan 100" in stderr
+    assert list(tmp_path.iterdir()) == [spec]
+
+
+def test_werkom_scenarios_sample(root):
+    v = compare(load_scenarios(root / "samples/werkom/begroting.yaml", root / "samples/werkom/scenarios.yaml"))
+    assert [u.naam for u in v.uitkomsten] == ["basis", "laag", "hoog"]
+    assert [v.basis.resultaten.saldo[y] for y in v.jaren] == [-1055000, -1797000, -2583000, -2912000, -2936000]
+    zaanstad_2022 = next(r for r in v.basis.eigen_middelen if (r.gemeente, r.jaar) == ("Zaanstad", 2022))
+    assert to_cents(zaanstad_2022.rijksmiddelen) == to_cents(8980000 + 747000)

@@ -15,7 +15,7 @@ from pyfuncs.fouten import InvoerFout
 
 VOORBEELD = """voorbeelden:
   begroting scenario samples/rivierenland/begroting.yaml -o scenario.xlsx --pdf
-  begroting scenario samples/werkom/begroting.yaml --scenarios mijn-scenarios.yaml -o werkom-scenarios.xlsx \\
+  begroting scenario samples/werkom/begroting.yaml --scenarios samples/werkom/scenarios.yaml -o werkom.xlsx \\
       --samenvatting werkom-scenarios.json --overschrijf"""
 
 
