@@ -17,8 +17,8 @@ from budgets.cli_teksten import use_dutch
 from pyfuncs import __version__
 from pyfuncs.fouten import InvoerFout
 
-COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "wijziging", "werkmap",
-            "lite", "iv3"]
+COMMANDS = ["functies", "genereer", "controleer", "kwartaal", "afrekening", "wijziging", "scenario",
+            "werkmap", "lite", "iv3"]
 
 
 class Afgebroken(BaseException):

@@ -15,7 +15,7 @@ LAYERS = (
     ("excel", "bestanden"),
     ("spec", "grootboek"),
     ("werkboek", "pc", "functies"),
-    ("kwartaal", "afrekening", "wijziging", "werkmap"),
+    ("kwartaal", "afrekening", "wijziging", "werkmap", "scenario"),
     ("commands", "cli", "cli_teksten"),
 )
 LAYER = {package: level for level, packages in enumerate(LAYERS) for package in packages}

@@ -63,6 +63,7 @@ class Blad:
     staand: bool = False
     grafieken: list = field(default_factory=list)
     samengevoegd: dict = field(default_factory=dict)  # (row, first col) -> last col
+    pagina_einden: list = field(default_factory=list)  # rows (1-based) that start a new page
 
 
 class Werkmap:
@@ -72,6 +73,7 @@ class Werkmap:
     def __init__(self, eenheid: int = 1, euro: str | None = None):
         self.worksheets: list[Blad] = []
         self.titel, self.onderwerp = "", ""
+        self.gemaakt = None  # a datetime: the creation date in the file (same input, same bytes)
         self.euro = euro or (EURO_DUIZEND if eenheid == 1000 else EURO)
 
     def create_sheet(self, title: str) -> Blad:
@@ -91,7 +93,10 @@ class Werkmap:
         printed to PDF shows only the output sheets)."""
         book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
                                                "strings_to_numbers": False})
-        book.set_properties({"title": self.titel, "subject": self.onderwerp})
+        properties = {"title": self.titel, "subject": self.onderwerp}
+        if self.gemaakt is not None:
+            properties["created"] = self.gemaakt
+        book.set_properties(properties)
         formats: dict = {}
         for sheet in self.worksheets:
             ws = book.add_worksheet(sheet.title)
@@ -193,6 +198,8 @@ def _page(ws, sheet: Blad) -> None:
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     ws.set_header(f"&L{_escape(sheet.kop_tekst)}")
     ws.set_footer("&L&A&RPagina &P van &N")
+    if sheet.pagina_einden:
+        ws.set_h_pagebreaks([row - 1 for row in sheet.pagina_einden])
     if sheet.freeze_panes:
         row = int("".join(ch for ch in sheet.freeze_panes if ch.isdigit())) - 1
         col = column_index_from_string("".join(ch for ch in sheet.freeze_panes if ch.isalpha())) - 1

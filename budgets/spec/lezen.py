@@ -14,17 +14,19 @@ from budgets.spec.meldingen import (
     text,
     unique_names,
 )
+from budgets.spec.projecties import project_volumes
 from budgets.spec.sleutels import SOORTEN
 
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
          "reserve", "risicos", "simulatie", "presentatie", "balans", "investeringen", "reserves",
-         "voorzieningen", "fido", "paragrafen"),
+         "voorzieningen", "fido", "paragrafen",
+         "scenarios", "gevoeligheid", "rijksmiddelen"),  # read by budgets.spec.scenario_lezen
     "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie", "kolomkoppen"),
     "presentatie": ("eenheid",),
     "deelnemers": ("naam", "inwoners", "se", "toelichting"),
     "producten": ("naam", "eenheid", "regel", "soort", "normprijs", "basisprijs", "indexatie", "toelichting"),
-    "volumes": ("product", "gemeente", "aantallen", "totaal", "verdeelsleutel", "toelichting"),
+    "volumes": ("product", "gemeente", "aantallen", "totaal", "projectie", "verdeelsleutel", "toelichting"),
     "doorbelastingen": ("naam", "soort", "gemeente", "bedragen", "toelichting"),
     "verdeelsleutels": ("naam", "soort", "aandelen", "product", "vaste_voet", "variabel", "toelichting"),
     "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting", "kop",
@@ -253,14 +255,20 @@ def _check_indexed(basis: float, indexatie: dict, pad: str, m: Meldingen) -> Non
 def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
     gemeente = text(row.get("gemeente"), f"{pad}.gemeente", m, required=False) or None
     if gemeente is None:
-        values = get(row, "totaal", pad, m, default={})
         key = text(get(row, "verdeelsleutel", pad, m), f"{pad}.verdeelsleutel", m)
         field = "totaal"
     else:
-        values, key, field = get(row, "aantallen", pad, m, default={}), None, "aantallen"
+        key, field = None, "aantallen"
+    if row.get("projectie") is not None:  # volumes computed by the core (budgets.spec.projecties)
+        if row.get(field) is not None:
+            m.fout(f"{pad}.projectie", f"geef {field} óf projectie, niet allebei")
+        aantallen = project_volumes(row["projectie"], f"{pad}.projectie", m, jaren)
+    else:
+        aantallen = per_year(get(row, field, pad, m, default={}), f"{pad}.{field}", m, jaren, minimum=0,
+                             maximum=MAX_VOLUME)
     return s.Volume(
         product=text(get(row, "product", pad, m), f"{pad}.product", m),
-        aantallen=per_year(values, f"{pad}.{field}", m, jaren, minimum=0, maximum=MAX_VOLUME),
+        aantallen=aantallen,
         gemeente=gemeente,
         verdeelsleutel=key,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),

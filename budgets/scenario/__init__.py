@@ -1,0 +1,1 @@
+"""`begroting scenario`: scenarios side by side with the basis, sensitivity, rijksmiddelen."""
