@@ -37,7 +37,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="begroting",
         description="Productbegroting, verdeling en P&C-cyclus voor sociaal ontwikkelbedrijven.",
     )
-    parser.add_argument("--version", action="version", version=f"begroting {__version__}")
+    parser.add_argument("--version", action="version", version=f"begroting {__version__}",
+                        help="toon het versienummer en stop")
     subparsers = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for name in [only] if only in COMMANDS else COMMANDS:
         importlib.import_module(f"budgets.commands.{name}").add_parser(subparsers)
