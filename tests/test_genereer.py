@@ -246,7 +246,7 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (12 bladen, ")
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (20 bladen, ")  # 12 + the BBV sheets (Werkom has a balans) + Kengetallen (overzicht)
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
