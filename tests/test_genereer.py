@@ -281,13 +281,21 @@ def test_sheets_print_setup_and_frozen_panes(generated):
         "Exploitatie",
         "Weerstandsvermogen",
         "Kengetallen",
+        "Kengetallen (overzicht)",
+        "Balansmutaties",
+        "Balans",
+        "EMU-saldo",
+        "Reserves en voorzieningen",
+        "Taakvelden",
+        "Incidentele baten en lasten",
+        "Paragrafen",
         "Controles",
         "Grafieken",
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
         # an output sheet of five years fits A4 upright, and so does the title page
-        portrait = sheet.title in ("Overzicht baten en lasten", "Voorblad")
+        portrait = sheet.title in ("Overzicht baten en lasten", "Kengetallen (overzicht)", "Voorblad")
         assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
