@@ -62,3 +62,22 @@ def simulate_risks(kansen, minima, maxima, zekerheid: float = 0.9, trekkingen: i
         occurs = rng.random(totals.size) < kans
         totals += occurs * (low + (high - low) * rng.random(totals.size))
     return excel_round(float(np.quantile(totals, zekerheid)), 2)
+
+
+def simulate_risks_per_year(kansen, minima, maxima, risicojaren, jaren, zekerheid: float = 0.9,
+                            trekkingen: int = 10000, startwaarde: int = 1) -> dict:
+    """Benodigde weerstandscapaciteit per year (EUR, in cents): for each year the
+    simulation of `simulate_risks` over the risks that apply in that year, with the same
+    zekerheid, trekkingen and startwaarde. risicojaren gives per risk the years it applies
+    in (an empty collection: every year). A year without risks needs nothing (0.0)."""
+    if not len(kansen) == len(minima) == len(maxima) == len(risicojaren):
+        raise InvoerFout("kansen, minima, maxima en jaren zijn niet even lang")
+    result: dict = {}
+    for jaar in jaren:
+        rows = [i for i, given in enumerate(risicojaren) if not given or jaar in given]
+        if not rows:
+            result[jaar] = 0.0
+            continue
+        result[jaar] = simulate_risks([kansen[i] for i in rows], [minima[i] for i in rows],
+                                      [maxima[i] for i in rows], zekerheid, trekkingen, startwaarde)
+    return result

@@ -124,7 +124,7 @@ def test_a_changed_risk_makes_the_simulated_value_stale(copy, libreoffice, capsy
     book.save(copy)
     assert main(["controleer", str(copy)]) == 1
     out = capsys.readouterr().out
-    assert "Weerstandsvermogen!B14: de berekende waarde" in out and "is verouderd" in out
+    assert "Weerstandsvermogen!E20: de berekende waarde" in out and "is verouderd" in out
     assert out.rstrip().splitlines()[-1].startswith("Bedoelde u de wijziging? Maak de werkmap opnieuw")
 
 

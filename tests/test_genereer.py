@@ -108,7 +108,8 @@ def test_every_calculated_cell_is_a_formula_except_the_simulation(generated):
             for c in row:
                 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
                     typed.setdefault(c.style, []).append(f"{sheet.title}!{c.coordinate}")
-    assert typed == {"berekend": ["Weerstandsvermogen!B14"]}  # the simulated value only
+    # the simulated benodigde capaciteit, one value per year, only
+    assert typed == {"berekend": [f"Weerstandsvermogen!{c}20" for c in "EFGHI"]}
 
 
 def _formulas(sheets, headers: bool = True):
@@ -245,7 +246,7 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (12 bladen, ")
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (20 bladen, ")  # 12 + the BBV sheets (Werkom has a balans) + Kengetallen (overzicht)
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
@@ -280,13 +281,21 @@ def test_sheets_print_setup_and_frozen_panes(generated):
         "Exploitatie",
         "Weerstandsvermogen",
         "Kengetallen",
+        "Kengetallen (overzicht)",
+        "Balansmutaties",
+        "Balans",
+        "EMU-saldo",
+        "Reserves en voorzieningen",
+        "Taakvelden",
+        "Incidentele baten en lasten",
+        "Paragrafen",
         "Controles",
         "Grafieken",
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
         # an output sheet of five years fits A4 upright, and so does the title page
-        portrait = sheet.title in ("Overzicht baten en lasten", "Voorblad")
+        portrait = sheet.title in ("Overzicht baten en lasten", "Kengetallen (overzicht)", "Voorblad")
         assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"

@@ -57,7 +57,7 @@ def _formulas(rows: dict, c: str, prev: str | None) -> dict:
         "eind": f"={c}{rows['begin']}+{c}{rows['mutatie']}",
         "gemeenten": f"={c}{rows['mutatie']}-{c}{rows['saldo']}",
         "beschikbaar": f"={c}{rows['begin']}+$C{rows['onvoorzien']}",
-        "ratio": f'=IF($C{rows["benodigd"]}>0,{c}{rows["beschikbaar"]}/$C{rows["benodigd"]},"")',
+        "ratio": f'=IF({c}{rows["benodigd"]}>0,{c}{rows["beschikbaar"]}/{c}{rows["benodigd"]},"")',
     }
 
 
@@ -69,7 +69,6 @@ def _block(sheet, index: int, u: Uitkomst) -> None:
         put_text(sheet, rows[key], 2, LABELS[key][1])
     put(sheet, rows["begin"], 3, res.reserve_begin[b.jaren[0]], "invoer", "euro")
     put(sheet, rows["onvoorzien"], 3, b.reserve.onvoorzien, "invoer", "euro")
-    put(sheet, rows["benodigd"], 3, res.benodigd, "invoer", "euro")
     cached = {"begin": res.reserve_begin, "eind": res.reserve_eind, "beschikbaar": res.beschikbaar,
               "gemeenten": {y: minus(res.reserve_mutatie[y], res.saldo[y]) for y in b.jaren},
               "ratio": {y: "" if r is None else r for y, r in res.ratio.items()}}
@@ -77,6 +76,7 @@ def _block(sheet, index: int, u: Uitkomst) -> None:
         c = year_letter(i)
         put(sheet, rows["saldo"], FIRST_YEAR_COLUMN + i, res.saldo[y], "invoer", "euro")
         put(sheet, rows["mutatie"], FIRST_YEAR_COLUMN + i, res.reserve_mutatie[y], "invoer", "euro")
+        put(sheet, rows["benodigd"], FIRST_YEAR_COLUMN + i, res.benodigd[y], "invoer", "euro")
         for key, formula in _formulas(rows, c, year_letter(i - 1) if i else None).items():
             fmt = "getal" if key == "ratio" else "euro"
             put(sheet, rows[key], FIRST_YEAR_COLUMN + i, formula, "berekening", fmt, cached[key][y])

@@ -32,7 +32,7 @@ FIELDS = {
     "exploitatie": ("naam", "soort", "aard", "bedragen", "bron", "subtotaal", "toelichting", "kop",
                     "taakveld", "reserve", "categorie"),
     "reserve": ("stand_begin", "minimum", "maximum", "maximum_percentage", "verdeelsleutel", "onvoorzien"),
-    "risicos": ("naam", "kans", "impact", "minimum", "maximum", "toelichting"),
+    "risicos": ("naam", "kans", "impact", "minimum", "maximum", "jaren", "toelichting"),
     "simulatie": ("zekerheid", "trekkingen", "startwaarde"),
 }
 
@@ -71,7 +71,7 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         verdeelsleutels=_list(raw, "verdeelsleutels", m, lambda r, p: _sleutel(r, p, m), False),
         exploitatie=_list(_lines(raw), "exploitatie", m, lambda r, p: _regel(r, p, m, jaren)),
         reserve=None if raw.get("reserve") in (None, "", {}) else _reserve(raw.get("reserve"), m),
-        risicos=_list(raw, "risicos", m, lambda r, p: _risico(r, p, m), False),
+        risicos=_list(raw, "risicos", m, lambda r, p: _risico(r, p, m, jaren), False),
         simulatie=_simulatie(get(raw, "simulatie", "", m, required=False, default={}), m),
         presentatie=_presentatie(raw, gr, jaren, m),
         koppen=_koppen(raw.get("exploitatie"), m),
@@ -352,7 +352,7 @@ def _reserve(row, m: Meldingen) -> s.Reserve:
     )
 
 
-def _risico(row, pad: str, m: Meldingen) -> s.Risico:
+def _risico(row, pad: str, m: Meldingen, jaren: tuple) -> s.Risico:
     kans = number(get(row, "kans", pad, m), f"{pad}.kans", m)
     if not 0 <= kans <= 1:
         m.fout(f"{pad}.kans", f"kans {kans} ligt niet tussen 0 en 1")
@@ -369,7 +369,24 @@ def _risico(row, pad: str, m: Meldingen) -> s.Risico:
         minimum=low,
         maximum=high,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, False),
+        jaren=_risk_years(row.get("jaren"), f"{pad}.jaren", m, jaren),
     )
+
+
+def _risk_years(value, pad: str, m: Meldingen, jaren: tuple) -> tuple:
+    """The years a risk applies in: a list of years of the begroting (none given: every year)."""
+    if value in (None, "", []):
+        return ()
+    if not isinstance(value, list):
+        m.fout(pad, "geef de jaren als lijst, bv. [2026, 2027]")
+        return ()
+    result = tuple(integer(v, f"{pad}[{i}]", m) for i, v in enumerate(value, start=1))
+    for jaar in result:
+        if jaar not in jaren:
+            m.fout(pad, f"{jaar} is geen jaar van de begroting ({jaren[0]}–{jaren[-1]})")
+    if len(set(result)) != len(result):
+        m.fout(pad, "een jaar staat er dubbel in")
+    return tuple(sorted(set(result)))
 
 
 def _simulatie(row, m: Meldingen) -> s.Simulatie:

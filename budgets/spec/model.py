@@ -168,13 +168,15 @@ class Reserve:
 
 @dataclass(frozen=True)
 class Risico:
-    """A risk: kans as a fraction 0–1; impact uniform between minimum and maximum (EUR)."""
+    """A risk: kans as a fraction 0–1; impact uniform between minimum and maximum (EUR);
+    jaren: the years it applies in (empty: every year of the begroting)."""
 
     naam: str
     kans: float
     minimum: float
     maximum: float
     toelichting: str = ""
+    jaren: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pyfuncs.afronding import excel_round
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.kengetallen import structural_room
 from pyfuncs.verdeling import split_saldo
-from pyfuncs.weerstand import klasse, ratio, simulate_risks
+from pyfuncs.weerstand import klasse, ratio, simulate_risks_per_year
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,9 @@ class Resultaten:
     onttrekking) -> jaar -> EUR. saldo: Σbaten − Σlasten + Σonttrekking − Σtoevoeging
     rounded to cents. reserve_*: the algemene reserve (begin, mutatie + dotatie /
     − onttrekking, eind, maximum or None). saldo_gemeenten: jaar -> EUR per gemeente
-    (+ pays extra, − receives). benodigd: simulated capacity (EUR). ratio/klasse: per
-    year, None without risks. structurele_ruimte: fraction per year, None without baten;
+    (+ pays extra, − receives). benodigd: simulated capacity per year (EUR), over the risks
+    that apply in that year. ratio/klasse: per year, None when nothing is
+    needed. structurele_ruimte: fraction per year, None without baten;
     structureel: the structural totals per soort (B, A, D, C of the kengetal).
     """
 
@@ -43,7 +44,7 @@ class Resultaten:
     reserve_maximum: dict
     reserve_minimum: float
     saldo_gemeenten: dict
-    benodigd: float
+    benodigd: dict
     beschikbaar: dict
     ratio: dict
     klasse: dict
@@ -70,7 +71,7 @@ def compute(b: Begroting) -> Resultaten:
     benodigd = _simulate(b)
     onvoorzien = b.reserve.onvoorzien if b.reserve is not None else 0.0
     beschikbaar = {y: begin[y] + onvoorzien for y in b.jaren}
-    ratios = {y: ratio(beschikbaar[y], benodigd) if benodigd > 0 else None for y in b.jaren}
+    ratios = {y: ratio(beschikbaar[y], benodigd[y]) if benodigd[y] > 0 else None for y in b.jaren}
     res = Resultaten(
         productbijdragen=bijdragen,
         doorbelastingen=doorbelast,
@@ -163,14 +164,14 @@ def _reserve(b: Begroting, saldo: dict, maximum: dict):
     return begin, mutatie, eind, gemeenten
 
 
-def _simulate(b: Begroting) -> float:
-    if not b.risicos:
-        return 0.0
+def _simulate(b: Begroting) -> dict:
     sim = b.simulatie
-    return simulate_risks(
+    return simulate_risks_per_year(
         [r.kans for r in b.risicos],
         [r.minimum for r in b.risicos],
         [r.maximum for r in b.risicos],
+        [r.jaren for r in b.risicos],
+        b.jaren,
         sim.zekerheid,
         sim.trekkingen,
         sim.startwaarde,

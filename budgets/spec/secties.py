@@ -44,7 +44,7 @@ DOORBELASTINGEN = {"naam": 1, "soort": 2, "gemeente": 3}
 SLEUTELS = {"naam": 1, "soort": 2, "vaste_voet": 3, "basis": 4}
 GEWICHTEN = {"sleutel": 1, "gemeente": 3, "gewicht": 4}
 EXPLOITATIE = {"naam": 1, "soort": 2, "aard": 3, "bron": 4, "plus": K1, "min": K2}
-RISICOS = {"naam": 1, "kans": 2, "minimum": 3, "maximum": 4}
+RISICOS = {"naam": 1, "kans": 2, "minimum": 3, "maximum": 4, "jaren": K1}
 TAAKVELDEN = {"exploitatieregel": 1, "taakveld": 2, "reserve": 3, "categorie": 4}
 BALANSMUTATIES = {"naam": 1}
 INVESTERINGEN = {"naam": 1, "jaar": 2, "bedrag": 3, "afschrijvingstermijn": 4, "methode": K1, "rente": K2}
@@ -76,6 +76,7 @@ HEADERS = {
     "kans": "Kans (0–1)",
     "minimum": "Impact minimum (EUR)",
     "maximum": "Impact maximum (EUR)",
+    "jaren": "Jaren (leeg: elk jaar; ; gescheiden)",
     "toelichting": "Bron / toelichting",
     "exploitatieregel": "Exploitatieregel",
     "taakveld": "Taakveld (Iv3)",

@@ -163,6 +163,10 @@ class _Reader:
         return {k: v for k, v in fields.items() if k not in ("plus", "min")}
 
     def risico(self, row, pad, fields):
+        given = fields.pop("jaren", None)
+        if given not in (None, ""):
+            parts = [part.strip() for part in str(given).split(";") if part.strip()]
+            fields["jaren"] = [int(p) if p.isdigit() else p for p in parts]
         return fields
 
     def keys(self) -> list:

@@ -435,7 +435,7 @@ def _weerstand(blad, b, res, r: int, wv: dict) -> int:
     ):
         values = {
             "beschikbaar": res.beschikbaar,
-            "benodigd": dict.fromkeys(b.jaren, res.benodigd),
+            "benodigd": res.benodigd,
             "ratio": {y: "" if v is None else v for y, v in res.ratio.items()},
         }[name]
         line(

@@ -174,6 +174,7 @@ SHEET_TEXTS = (
     ("Weerstandsvermogen", "Risico's, benodigde en beschikbare capaciteit, ratio en klasse", "berekening"),
     ("Kengetallen", "Structurele exploitatieruimte; met een balans ook netto schuldquote, solvabiliteit en "
      "signaalwaarden", "berekening"),
+    ("Kengetallen (overzicht)", "De kengetallen en hun signaalwaarde per jaar", "uitvoer"),
     ("Balansmutaties", "Investeringen, kapitaallasten, voorzieningen, leningen en kasstroom", "berekening"),
     ("Balans", "Geprognosticeerde balans (begin en einde van elk jaar)", "uitvoer"),
     ("EMU-saldo", "EMU-saldo in de vijf regels van het BBV", "uitvoer"),

@@ -90,7 +90,7 @@ def summary(g: Gegenereerd, controles: dict) -> dict:
         "saldo": _per_year(b, res.saldo),
         "reserve": {"begin": _per_year(b, res.reserve_begin), "mutatie": _per_year(b, res.reserve_mutatie),
                     "eind": _per_year(b, res.reserve_eind)},
-        "weerstandsvermogen": {"benodigd": res.benodigd, "zekerheid": b.simulatie.zekerheid,
+        "weerstandsvermogen": {"benodigd": _per_year(b, res.benodigd), "zekerheid": b.simulatie.zekerheid,
                                "trekkingen": b.simulatie.trekkingen, "startwaarde": b.simulatie.startwaarde,
                                "ratio": _per_year(b, res.ratio), "klasse": _per_year(b, res.klasse)},
         "structurele_exploitatieruimte": _per_year(b, res.structurele_ruimte),

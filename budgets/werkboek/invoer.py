@@ -335,7 +335,8 @@ def _risicos(blad, b, pos, state):
             b,
             state["rij"],
             S.RISICOS,
-            {"naam": r.naam, "kans": r.kans, "minimum": r.minimum, "maximum": r.maximum},
+            {"naam": r.naam, "kans": r.kans, "minimum": r.minimum, "maximum": r.maximum,
+             "jaren": "; ".join(str(j) for j in r.jaren)},
             r.toelichting,
         )
         state["rij"] += 1

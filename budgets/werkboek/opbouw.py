@@ -19,6 +19,7 @@ from budgets.werkboek.controleblad import (
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
+from budgets.werkboek.kengetallen_overzicht import build_kengetallen_overzicht
 from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
@@ -80,6 +81,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         exploitatie,
         build_weerstand(b, res, pos, L) if WV in L else None,
         build_kengetallen(b, res, pos, L),
+        build_kengetallen_overzicht(b, res, L),
         *build_bbv_sheets(b, res, pos, L),
         _controles(b, res, pos, L),
         _grafieken(b, L),

@@ -6,7 +6,7 @@ from budgets.spec import secties as S
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
 from budgets.werkboek.exploitatie import EX, kenmerk_columns
-from budgets.werkboek.plan import Blad, _label, col, header_row, line, ref, standard_widths
+from budgets.werkboek.plan import Blad, _label, col, header_row, line, ref, standard_widths, year_columns
 
 WV, KG = "Weerstandsvermogen", "Kengetallen"
 FIRST = 5
@@ -34,17 +34,16 @@ def build_weerstand(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     blad, rows = Blad(WV), L[WV]
     blad.tekst(1, 1, f"Weerstandsvermogen en risicobeheersing – {b.naam}", "titel")
     _risks(blad, b, pos, rows)
-    _simulation(blad, b, res, pos, rows)
+    _simulation(blad, b, pos, rows)
     _years(blad, b, res, pos, L, rows)
     standard_widths(blad, b.jaren)
-    blad.breedtes["B"] = 17  # the simulated capacity, in euros and cents
     blad.bevriezen = "A4"
     return blad
 
 
 def _risks(blad: Blad, b: Begroting, pos: dict, rows: dict) -> None:
     for i, label in enumerate(
-        ("Risico", "Kans", "Impact minimum", "Impact maximum", "Kans × maximum"), start=1
+        ("Risico", "Kans", "Impact minimum", "Impact maximum", "Kans × maximum", "Speelt in"), start=1
     ):
         blad.tekst(rows["risico_kop"], i, label, "kop")
     for i, risk in enumerate(b.risicos, start=1):
@@ -54,6 +53,7 @@ def _risks(blad: Blad, b: Begroting, pos: dict, rows: dict) -> None:
         blad.zet(r, 3, f"={ref(S.BLAD, f'$C${u}')}", "koppeling", EURO, risk.minimum)
         blad.zet(r, 4, f"={ref(S.BLAD, f'$D${u}')}", "koppeling", EURO, risk.maximum)
         blad.zet(r, 5, f"=B{r}*D{r}", "berekening", EURO, risk.kans * risk.maximum)
+        blad.tekst(r, 6, ", ".join(str(j) for j in risk.jaren) if risk.jaren else "elk jaar")
     t = rows["risico_totaal"]
     blad.tekst(t, 1, "Totaal", "totaal")
     if b.risicos:
@@ -62,20 +62,14 @@ def _risks(blad: Blad, b: Begroting, pos: dict, rows: dict) -> None:
         blad.zet(t, 5, f"=SUM(E{first}:E{last})", "totaal", EURO, sum(r.kans * r.maximum for r in b.risicos))
 
 
-def _simulation(blad: Blad, b: Begroting, res: Resultaten, pos: dict, rows: dict) -> None:
-    labels = (
-        "Benodigde weerstandscapaciteit",
-        "Waarde",
-        "Zekerheid",
-        "Trekkingen",
-        "Startwaarde",
-        "Herkomst",
-    )
+def _simulation(blad: Blad, b: Begroting, pos: dict, rows: dict) -> None:
+    """The simulation's settings; its result per year is a value in the year rows."""
+    labels = ("Benodigde weerstandscapaciteit", "", "Zekerheid", "Trekkingen", "Startwaarde", "Herkomst")
     for i, label in enumerate(labels, start=1):
-        blad.tekst(rows["mc_kop"], i, label, "kop")
+        if label:
+            blad.tekst(rows["mc_kop"], i, label, "kop")
     r = rows["mc"]
-    blad.tekst(r, 1, "Monte Carlo-simulatie van de risico's")
-    blad.zet(r, 2, res.benodigd, "berekend", EURO_CENT, verwacht=res.benodigd)
+    blad.tekst(r, 1, "Monte Carlo-simulatie van de risico's van elk jaar")
     sim = b.simulatie
     for kolom, name, value, fmt in (
         (3, "zekerheid", sim.zekerheid, PROCENT),
@@ -83,12 +77,21 @@ def _simulation(blad: Blad, b: Begroting, res: Resultaten, pos: dict, rows: dict
         (5, "startwaarde", sim.startwaarde, "0"),
     ):
         blad.zet(r, kolom, f"={pos[('simulatie', name)]}", "koppeling", fmt, value)
-    blad.tekst(r, 6, "berekend door 'begroting genereer' (waarde, geen formule)", "toelichting")
+    blad.tekst(r, 6, "per jaar berekend door 'begroting genereer' over de risico's die in dat jaar "
+               "spelen, met dezelfde startwaarde (waarde, geen formule)", "toelichting")
+
+
+def _needed(blad: Blad, b: Begroting, res: Resultaten, r: int) -> None:
+    """The simulated benodigde capaciteit per year: the core's value, not a formula."""
+    _label(blad, r, "Benodigde weerstandscapaciteit (simulatie)", "EUR")
+    for jaar, kolom in year_columns(b.jaren):
+        blad.zet(r, kolom, res.benodigd[jaar], "berekend", EURO_CENT, verwacht=res.benodigd[jaar])
 
 
 def _years(blad: Blad, b: Begroting, res: Resultaten, pos: dict, L: dict, rows: dict) -> None:
     """Beschikbare and benodigde capacity per year, the ratio and its class."""
     header_row(blad, rows["jaar_kop"], b.jaren, pos[("algemeen", "van")])
+    _needed(blad, b, res, rows["benodigd"])
     for name, label, formula, expected, stijl in _year_rows(b, res, pos, L, rows):
         unit = {"ratio": "ratio", "klasse": "klasse"}.get(name, "EUR")
         line(blad, b, rows[name], label, unit, formula, lambda y, e=expected: e[y], stijl,
@@ -96,7 +99,6 @@ def _years(blad: Blad, b: Begroting, res: Resultaten, pos: dict, L: dict, rows: 
 
 
 def _year_rows(b: Begroting, res: Resultaten, pos: dict, L: dict, rows: dict) -> list[tuple]:
-    mc = f"$B${rows['mc']}"
     reserve = (lambda c: f"={EX}!{c}{L[EX]['begin']}") if b.reserve else (lambda c: "=0")
     onvoorzien = (lambda c: f"={pos[('reserve', 'onvoorzien')]}") if b.reserve else (lambda c: "=0")
     ratio, needed, available = rows["ratio"], rows["benodigd"], rows["beschikbaar"]
@@ -108,8 +110,6 @@ def _year_rows(b: Begroting, res: Resultaten, pos: dict, L: dict, rows: dict) ->
          dict.fromkeys(b.jaren, b.reserve.onvoorzien if b.reserve else 0.0), "koppeling"),
         ("beschikbaar", "Beschikbare weerstandscapaciteit",
          lambda c: f"={c}{rows['reserve']}+{c}{rows['onvoorzien']}", res.beschikbaar, "totaal"),
-        ("benodigd", "Benodigde weerstandscapaciteit", lambda c: f"={mc}",
-         dict.fromkeys(b.jaren, res.benodigd), "berekening"),
         ("ratio", "Ratio weerstandsvermogen", lambda c: f'=IF({c}{needed}>0,{c}{available}/{c}{needed},"")',
          {y: "" if v is None else v for y, v in res.ratio.items()}, "totaal"),
         ("klasse", "Klasse (NAR-schaal)",
