@@ -54,7 +54,7 @@ def layout_doelgroep(b: Begroting) -> dict:
         rows[("kop", i)] = r
         r += 1
         for key, _value in v.projectie.aannames:
-            rows[(i, key)] = r
+            rows[(i, "aanname", key)] = r
             r += 1
         for name in _lines(v):
             rows[(i, name)] = r
@@ -105,12 +105,12 @@ def _block(blad: Blad, b: Begroting, pos: dict, rows: dict, i: int, v) -> None:
     p = v.projectie
     blad.tekst(rows[("kop", i)], 1, f"{v.product} – {v.gemeente or 'totaal'} ({p.soort})", "kop")
     for key, value in p.aannames:
-        r = rows[(i, key)]
+        r = rows[(i, "aanname", key)]
         blad.tekst(r, 1, LABELS[key])
         blad.tekst(r, 2, UNITS[key])
         blad.zet(r, 3, f"={pos[('projectie', i, key)]}", "koppeling",
                  HEEL_GETAL if key == "doeljaar" else GETAL, value)
-    c = {key: f"$C${rows[(i, key)]}" for key, _value in p.aannames}
+    c = {key: f"$C${rows[(i, 'aanname', key)]}" for key, _value in p.aannames}
     labels = {"begin": ("Begin (1 januari)", "personen"), "uitstroom": ("Uitstroom", "personen"),
               "instroom": ("Instroom", "personen"), "eind": ("Eind (31 december)", "personen"),
               "personen": ("Volume in personen", "personen"), "fte": ("Volume", "fte")}
