@@ -61,8 +61,9 @@ def _product(regel: str) -> Callable:
             uitstroom=_percent(row, "uitstroom", pad, m, required=False), regel=regel,
             instroom=amount("instroom"), doel=amount("doel"), max_instroom=amount("max_instroom"),
             doeljaar=doeljaar, fte_per_persoon=_fte(row, pad, m))
-        values = {"start": p.start, "uitstroom": p.uitstroom * 100, "instroom": p.instroom, "doel": p.doel,
-                  "max_instroom": p.max_instroom, "doeljaar": p.doeljaar, "fte_per_persoon": p.fte_per_persoon}
+        values = {"start": p.start, "uitstroom": p.uitstroom * 100, "instroom": p.instroom,
+                  "doel": p.doel, "max_instroom": p.max_instroom, "doeljaar": p.doeljaar,
+                  "fte_per_persoon": p.fte_per_persoon}
         aannames = tuple((key, values[key]) for key in PROJECTIES[regel][1])
         return (lambda: project_product(p, jaren)), aannames
 
@@ -102,9 +103,9 @@ PROJECTIES: dict[str, tuple[Callable, tuple]] = {
     "vast": (_product("vast"), ("start", "uitstroom", "instroom", "fte_per_persoon")),
     "maximum": (_product("maximum"), ("start", "uitstroom", "doel", "max_instroom", "fte_per_persoon")),
     "lineair": (_product("lineair"), ("start", "uitstroom", "doel", "doeljaar", "fte_per_persoon")),
-    "leeftijdsprofiel": (_age_profile, ("cohorten", "aow_leeftijden", "overige_uitstroom", "fte_per_persoon")),
+    "leeftijdsprofiel": (_age_profile,
+                         ("cohorten", "aow_leeftijden", "overige_uitstroom", "fte_per_persoon")),
 }
-PERCENTAGES = ("uitstroom", "overige_uitstroom")  # written as percentages, the core takes fractions
 
 
 def _percent(row: dict, key: str, pad: str, m: Meldingen, required: bool = True) -> float:

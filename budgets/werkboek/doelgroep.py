@@ -101,7 +101,20 @@ def build_doelgroep(b: Begroting, pos: dict, L: dict) -> Blad:
     return blad
 
 
+LINE_LABELS = {"begin": ("Begin (1 januari)", "personen"), "uitstroom": ("Uitstroom", "personen"),
+               "instroom": ("Instroom", "personen"), "eind": ("Eind (31 december)", "personen"),
+               "personen": ("Volume in personen", "personen"), "fte": ("Volume", "fte")}
+INFLOW = {  # the inflow formula of each kind (doelgroep_formules.INSTROOM_FORMULES), given the cells
+    "vast": lambda at, c, x: F.inflow_fixed_formula(c["instroom"]),
+    "maximum": lambda at, c, x: F.inflow_up_to_target_formula(at["begin"], at["uitstroom"], c["doel"],
+                                                              c["max_instroom"]),
+    "lineair": lambda at, c, x: F.inflow_linear_formula(at["begin"], at["uitstroom"], c["start"], c["doel"],
+                                                        f"{x}$3", "$E$3", c["doeljaar"]),
+}
+
+
 def _block(blad: Blad, b: Begroting, pos: dict, rows: dict, i: int, v) -> None:
+    """One projection: heading, assumption links (column C), then its lines per year."""
     p = v.projectie
     blad.tekst(rows[("kop", i)], 1, f"{v.product} – {v.gemeente or 'totaal'} ({p.soort})", "kop")
     for key, value in p.aannames:
@@ -111,40 +124,34 @@ def _block(blad: Blad, b: Begroting, pos: dict, rows: dict, i: int, v) -> None:
         blad.zet(r, 3, f"={pos[('projectie', i, key)]}", "koppeling",
                  HEEL_GETAL if key == "doeljaar" else GETAL, value)
     c = {key: f"$C${rows[(i, 'aanname', key)]}" for key, _value in p.aannames}
-    labels = {"begin": ("Begin (1 januari)", "personen"), "uitstroom": ("Uitstroom", "personen"),
-              "instroom": ("Instroom", "personen"), "eind": ("Eind (31 december)", "personen"),
-              "personen": ("Volume in personen", "personen"), "fte": ("Volume", "fte")}
     for name in _lines(v):
-        blad.tekst(rows[(i, name)], 1, labels[name][0], "totaal" if name == "fte" else None)
-        blad.tekst(rows[(i, name)], 2, labels[name][1])
-    for k, ((jaar, kolom), stand) in enumerate(zip(year_columns(b.jaren), p.standen, strict=True)):
-        x = col(kolom)
-        at = {name: f"{x}{rows[(i, name)]}" for name in _lines(v)}
-        formulas = {
-            "begin": f"={c['start']}" if k == 0 else F.opening_formula(f"{col(kolom - 1)}{rows[(i, 'eind')]}"),
-            "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)"),
-            "instroom": _inflow(p.soort, at, c, x),
-            "eind": F.closing_formula(at["begin"], (at["instroom"],) if "instroom" in at else (),
-                                      (at["uitstroom"],)),
-            "personen": f"={at['begin']}",
-            "fte": F.fte_formula(at["personen"], c["fte_per_persoon"]),
-        }
-        values = {"begin": stand.begin, "uitstroom": stand.overig, "instroom": stand.instroom,
-                  "eind": stand.eind, "personen": stand.personen, "fte": stand.fte}
-        for name in _lines(v):
-            blad.zet(rows[(i, name)], kolom, formulas[name], "totaal" if name == "fte" else "berekening",
-                     AANTAL if name != "fte" else GETAL, values[name])
+        blad.tekst(rows[(i, name)], 1, LINE_LABELS[name][0], "totaal" if name == "fte" else None)
+        blad.tekst(rows[(i, name)], 2, LINE_LABELS[name][1])
+    for k, ((_jaar, kolom), stand) in enumerate(zip(year_columns(b.jaren), p.standen, strict=True)):
+        _year(blad, rows, i, v, c, k, kolom, stand)
 
 
-def _inflow(soort: str, at: dict, c: dict, x: str) -> str | None:
-    if soort == "uitstroom":
-        return None
-    if soort == "vast":
-        return F.inflow_fixed_formula(c["instroom"])
-    if soort == "maximum":
-        return F.inflow_up_to_target_formula(at["begin"], at["uitstroom"], c["doel"], c["max_instroom"])
-    return F.inflow_linear_formula(at["begin"], at["uitstroom"], c["start"], c["doel"], f"{x}$3", "$E$3",
-                                   c["doeljaar"])
+def _year(blad: Blad, rows: dict, i: int, v, c: dict, k: int, kolom: int, stand) -> None:
+    """The lines of one year: the core's Jaarstand as each formula's cached value."""
+    x = col(kolom)
+    at = {name: f"{x}{rows[(i, name)]}" for name in _lines(v)}
+    opening = F.opening_formula(f"{col(kolom - 1)}{rows[(i, 'eind')]}")
+    formulas = {
+        "begin": f"={c['start']}" if k == 0 else opening,
+        "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)"),
+        "eind": F.closing_formula(at["begin"], (at["instroom"],) if "instroom" in at else (),
+                                  (at["uitstroom"],)),
+        "personen": f"={at['begin']}",
+        "fte": F.fte_formula(at["personen"], c["fte_per_persoon"]),
+    }
+    if "instroom" in at:
+        formulas["instroom"] = INFLOW[v.projectie.soort](at, c, x)
+    values = {"begin": stand.begin, "uitstroom": stand.overig, "instroom": stand.instroom,
+              "eind": stand.eind, "personen": stand.personen, "fte": stand.fte}
+    for name in _lines(v):
+        total = name == "fte"
+        blad.zet(rows[(i, name)], kolom, formulas[name], "totaal" if total else "berekening",
+                 GETAL if total else AANTAL, values[name])
 
 
 def link_volumes(invoer: Blad, b: Begroting, pos: dict, L: dict) -> None:

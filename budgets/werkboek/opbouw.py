@@ -16,7 +16,13 @@ from budgets.werkboek.controleblad import (
     master_verdict,
     sheet_kind,
 )
-from budgets.werkboek.doelgroep import DG, build_doelgroep, extend_invoer_doelgroep, layout_doelgroep, link_volumes
+from budgets.werkboek.doelgroep import (
+    DG,
+    build_doelgroep,
+    extend_invoer_doelgroep,
+    layout_doelgroep,
+    link_volumes,
+)
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
