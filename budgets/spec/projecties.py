@@ -43,9 +43,9 @@ def _fte(row: dict, pad: str, m: Meldingen) -> float:
 
 def _wsw(row: dict, pad: str, m: Meldingen, jaren: tuple):
     start = number(get(row, "start", pad, m), f"{pad}.start", m, minimum=0, maximum=MAX_AANTAL)
-    rate, fte = _percent(row, "uitstroom", pad, m), _fte(row, pad, m)
-    aannames = (("start", start), ("uitstroom", rate * 100), ("fte_per_persoon", fte))
-    return (lambda: project_wsw_rate(start, rate, jaren, fte)), aannames
+    pct, fte = _percent(row, "uitstroom", pad, m), _fte(row, pad, m)
+    aannames = (("start", start), ("uitstroom", pct), ("fte_per_persoon", fte))
+    return (lambda: project_wsw_rate(start, pct / 100, jaren, fte)), aannames
 
 
 def _product(regel: str) -> Callable:
@@ -56,12 +56,13 @@ def _product(regel: str) -> Callable:
         doeljaar = integer(get(row, "doeljaar", pad, m), f"{pad}.doeljaar", m) if regel == "lineair" else 0
         if regel == "lineair" and doeljaar <= jaren[0]:
             m.fout(f"{pad}.doeljaar", f"doeljaar {doeljaar} moet na het eerste jaar {jaren[0]} liggen")
+        pct = _percent(row, "uitstroom", pad, m, required=False)
         p = Productprognose(
             start=number(get(row, "start", pad, m), f"{pad}.start", m, minimum=0, maximum=MAX_AANTAL),
-            uitstroom=_percent(row, "uitstroom", pad, m, required=False), regel=regel,
+            uitstroom=pct / 100, regel=regel,
             instroom=amount("instroom"), doel=amount("doel"), max_instroom=amount("max_instroom"),
             doeljaar=doeljaar, fte_per_persoon=_fte(row, pad, m))
-        values = {"start": p.start, "uitstroom": p.uitstroom * 100, "instroom": p.instroom,
+        values = {"start": p.start, "uitstroom": pct, "instroom": p.instroom,
                   "doel": p.doel, "max_instroom": p.max_instroom, "doeljaar": p.doeljaar,
                   "fte_per_persoon": p.fte_per_persoon}
         aannames = tuple((key, values[key]) for key in PROJECTIES[regel][1])
@@ -89,7 +90,7 @@ def _age_profile(row: dict, pad: str, m: Meldingen, jaren: tuple):
                                 maximum=MAX_AANTAL))
     ages = per_year(get(row, "aow_leeftijden", pad, m, default={}), f"{pad}.aow_leeftijden", m, jaren,
                     minimum=60, maximum=75, complete=True)
-    rate, fte = _percent(row, "overige_uitstroom", pad, m, required=False), _fte(row, pad, m)
+    rate, fte = _percent(row, "overige_uitstroom", pad, m, required=False) / 100, _fte(row, pad, m)
     try:
         cohorts = cohorts_from_rows(aantallen, van, tot, jaren[0])
     except InvoerFout as fout:
@@ -109,9 +110,9 @@ PROJECTIES: dict[str, tuple[Callable, tuple]] = {
 
 
 def _percent(row: dict, key: str, pad: str, m: Meldingen, required: bool = True) -> float:
-    """A percentage 0–100 as the core's fraction 0–1."""
+    """A percentage 0–100 as written (the core takes it / 100, a fraction 0–1)."""
     value = get(row, key, pad, m, required=required, default=0.0)
-    return number(value, f"{pad}.{key}", m, minimum=0, maximum=100) / 100
+    return number(value, f"{pad}.{key}", m, minimum=0, maximum=100)
 
 
 def project_volumes(row, pad: str, m: Meldingen, jaren: tuple) -> tuple[dict, Projectie | None]:

@@ -16,7 +16,9 @@ from budgets.werkboek.plan import Blad, absolute, col, header_row, ref, standard
 from pyfuncs import doelgroep_formules as F
 
 DG = "Doelgroepontwikkeling"
-FIRST = 5
+FIRST = 6
+DIGITS_ROW = 4  # the constant: persons in hundredths, ROUND(x; 2) as the core (pyfuncs.doelgroep)
+DIGITS = f"$C${DIGITS_ROW}"
 UNITS = {
     "start": "personen",
     "uitstroom": "% per jaar",
@@ -94,6 +96,9 @@ def build_doelgroep(b: Begroting, pos: dict, L: dict) -> Blad:
     blad.tekst(2, 1, "Volumes uit een projectie (aannames op Uitgangspunten); begin op 1 januari, "
                "uit- en instroom op 31 december (docs/doelgroep.md).")
     header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Omschrijving", "Eenheid", "Aanname", ""))
+    blad.tekst(DIGITS_ROW, 1, "Afronding van aantallen (decimalen; 2 = honderdsten, niet wijzigen)")
+    blad.tekst(DIGITS_ROW, 2, "decimalen")
+    blad.zet(DIGITS_ROW, 3, 2, "berekening", HEEL_GETAL)
     for i, v in projected(b):
         _block(blad, b, pos, rows, i, v)
     standard_widths(blad, b.jaren)
@@ -105,11 +110,11 @@ LINE_LABELS = {"begin": ("Begin (1 januari)", "personen"), "uitstroom": ("Uitstr
                "instroom": ("Instroom", "personen"), "eind": ("Eind (31 december)", "personen"),
                "personen": ("Volume in personen", "personen"), "fte": ("Volume", "fte")}
 INFLOW = {  # the inflow formula of each kind (doelgroep_formules.INSTROOM_FORMULES), given the cells
-    "vast": lambda at, c, x: F.inflow_fixed_formula(c["instroom"]),
+    "vast": lambda at, c, x: F.inflow_fixed_formula(c["instroom"], DIGITS),
     "maximum": lambda at, c, x: F.inflow_up_to_target_formula(at["begin"], at["uitstroom"], c["doel"],
-                                                              c["max_instroom"]),
+                                                              c["max_instroom"], DIGITS),
     "lineair": lambda at, c, x: F.inflow_linear_formula(at["begin"], at["uitstroom"], c["start"], c["doel"],
-                                                        f"{x}$3", "$E$3", c["doeljaar"]),
+                                                        f"{x}$3", "$E$3", c["doeljaar"], DIGITS),
 }
 
 
@@ -138,11 +143,11 @@ def _year(blad: Blad, rows: dict, i: int, v, c: dict, k: int, kolom: int, stand)
     opening = F.opening_formula(f"{col(kolom - 1)}{rows[(i, 'eind')]}")
     formulas = {
         "begin": f"={c['start']}" if k == 0 else opening,
-        "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)"),
+        "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)", DIGITS),
         "eind": F.closing_formula(at["begin"], (at["instroom"],) if "instroom" in at else (),
-                                  (at["uitstroom"],)),
+                                  (at["uitstroom"],), DIGITS),
         "personen": f"={at['begin']}",
-        "fte": F.fte_formula(at["personen"], c["fte_per_persoon"]),
+        "fte": F.fte_formula(at["personen"], c["fte_per_persoon"], DIGITS),
     }
     if "instroom" in at:
         formulas["instroom"] = INFLOW[v.projectie.soort](at, c, x)
