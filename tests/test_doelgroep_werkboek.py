@@ -11,10 +11,10 @@ from budgets.excel.rekenmotor import recalculate_with_libreoffice
 from budgets.spec.laden import load_spec
 from budgets.spec.scenario_lezen import load_scenarios
 from budgets.spec.scenarios import apply, parameter_label
-from pyfuncs.fouten import InvoerFout
 from budgets.werkboek.doelgroep import DG
 from budgets.werkboek.genereer import generate
 from pyfuncs import doelgroep as dg
+from pyfuncs.fouten import InvoerFout
 
 WSW = """  - product: Wsw
     totaal: {2022: 448, 2023: 430, 2024: 415, 2025: 400, 2026: 390}
