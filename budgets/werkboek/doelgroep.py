@@ -2,6 +2,10 @@
 live formulas (begin, uitstroom, instroom, eind, personen, fte), built with the formula
 text of pyfuncs.doelgroep_formules, each cell carrying the core's value.
 
+The first year's begin is the start (IF on the timeline, as the reserve's corkscrew), every
+later one last year's eind. Persons are rounded to hundredths with the workbook's decimals
+constant (Uitgangspunten, Vaste waarden), the same ROUND(x; 2) as cents.
+
 The assumptions (start, uitstroom, doel, ...) are inputs on the Uitgangspunten sheet, in
 the section "Projecties van volumes" (one row per assumption, read back by
 budgets.spec.uit_werkboek), and the volume cells of those rows on Uitgangspunten link to
@@ -16,9 +20,7 @@ from budgets.werkboek.plan import Blad, absolute, col, header_row, ref, standard
 from pyfuncs import doelgroep_formules as F
 
 DG = "Doelgroepontwikkeling"
-FIRST = 6
-DIGITS_ROW = 4  # the constant: persons in hundredths, ROUND(x; 2) as the core (pyfuncs.doelgroep)
-DIGITS = f"$C${DIGITS_ROW}"
+FIRST = 5
 UNITS = {
     "start": "personen",
     "uitstroom": "% per jaar",
@@ -96,9 +98,6 @@ def build_doelgroep(b: Begroting, pos: dict, L: dict) -> Blad:
     blad.tekst(2, 1, "Volumes uit een projectie (aannames op Uitgangspunten); begin op 1 januari, "
                "uit- en instroom op 31 december (docs/doelgroep.md).")
     header_row(blad, 3, b.jaren, pos[("algemeen", "van")], labels=("Omschrijving", "Eenheid", "Aanname", ""))
-    blad.tekst(DIGITS_ROW, 1, "Afronding van aantallen (decimalen; 2 = honderdsten, niet wijzigen)")
-    blad.tekst(DIGITS_ROW, 2, "decimalen")
-    blad.zet(DIGITS_ROW, 3, 2, "berekening", HEEL_GETAL)
     for i, v in projected(b):
         _block(blad, b, pos, rows, i, v)
     standard_widths(blad, b.jaren)
@@ -110,11 +109,11 @@ LINE_LABELS = {"begin": ("Begin (1 januari)", "personen"), "uitstroom": ("Uitstr
                "instroom": ("Instroom", "personen"), "eind": ("Eind (31 december)", "personen"),
                "personen": ("Volume in personen", "personen"), "fte": ("Volume", "fte")}
 INFLOW = {  # the inflow formula of each kind (doelgroep_formules.INSTROOM_FORMULES), given the cells
-    "vast": lambda at, c, x: F.inflow_fixed_formula(c["instroom"], DIGITS),
+    "vast": lambda at, c, x: F.inflow_fixed_formula(c["instroom"], c["cijfers"]),
     "maximum": lambda at, c, x: F.inflow_up_to_target_formula(at["begin"], at["uitstroom"], c["doel"],
-                                                              c["max_instroom"], DIGITS),
+                                                              c["max_instroom"], c["cijfers"]),
     "lineair": lambda at, c, x: F.inflow_linear_formula(at["begin"], at["uitstroom"], c["start"], c["doel"],
-                                                        f"{x}$3", "$E$3", c["doeljaar"], DIGITS),
+                                                        f"{x}$3", "$E$3", c["doeljaar"], c["cijfers"]),
 }
 
 
@@ -129,25 +128,27 @@ def _block(blad: Blad, b: Begroting, pos: dict, rows: dict, i: int, v) -> None:
         blad.zet(r, 3, f"={pos[('projectie', i, key)]}", "koppeling",
                  HEEL_GETAL if key == "doeljaar" else GETAL, value)
     c = {key: f"$C${rows[(i, 'aanname', key)]}" for key, _value in p.aannames}
+    # persons in hundredths: ROUND(x; 2) like the cents of amounts (pyfuncs.doelgroep.hundredths)
+    c["cijfers"] = pos[("vast", "decimalen")]
     for name in _lines(v):
         blad.tekst(rows[(i, name)], 1, LINE_LABELS[name][0], "totaal" if name == "fte" else None)
         blad.tekst(rows[(i, name)], 2, LINE_LABELS[name][1])
-    for k, ((_jaar, kolom), stand) in enumerate(zip(year_columns(b.jaren), p.standen, strict=True)):
-        _year(blad, rows, i, v, c, k, kolom, stand)
+    for (_jaar, kolom), stand in zip(year_columns(b.jaren), p.standen, strict=True):
+        _year(blad, rows, i, v, c, kolom, stand)
 
 
-def _year(blad: Blad, rows: dict, i: int, v, c: dict, k: int, kolom: int, stand) -> None:
+def _year(blad: Blad, rows: dict, i: int, v, c: dict, kolom: int, stand) -> None:
     """The lines of one year: the core's Jaarstand as each formula's cached value."""
     x = col(kolom)
     at = {name: f"{x}{rows[(i, name)]}" for name in _lines(v)}
-    opening = F.opening_formula(f"{col(kolom - 1)}{rows[(i, 'eind')]}")
+    opening = F.opening_formula(f"{col(kolom - 1)}{rows[(i, 'eind')]}")[1:]
     formulas = {
-        "begin": f"={c['start']}" if k == 0 else opening,
-        "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)", DIGITS),
+        "begin": f"=IF({x}$3=$E$3,{c['start']},{opening})",
+        "uitstroom": F.outflow_formula(at["begin"], f"({c['uitstroom']}/100)", c["cijfers"]),
         "eind": F.closing_formula(at["begin"], (at["instroom"],) if "instroom" in at else (),
-                                  (at["uitstroom"],), DIGITS),
+                                  (at["uitstroom"],), c["cijfers"]),
         "personen": f"={at['begin']}",
-        "fte": F.fte_formula(at["personen"], c["fte_per_persoon"], DIGITS),
+        "fte": F.fte_formula(at["personen"], c["fte_per_persoon"], c["cijfers"]),
     }
     if "instroom" in at:
         formulas["instroom"] = INFLOW[v.projectie.soort](at, c, x)
