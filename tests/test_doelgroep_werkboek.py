@@ -188,3 +188,16 @@ def test_bad_projection_override_is_refused(root, tmp_path, override, message):
     with pytest.raises(InvoerFout, match="scenarios.yaml") as fout:
         load_scenarios(spec, path)
     assert message in str(fout.value) and "scenarios.x.projectie" in str(fout.value)
+
+
+def test_a_volume_factor_drops_the_projection_it_no_longer_follows(root, tmp_path):
+    spec = werkom_with(root, tmp_path, ALL_KINDS_WSW)
+    path = tmp_path / "scenarios.yaml"
+    path.write_text("scenarios:\n  basis: {}\n  x:\n    projectie: {Wsw: {uitstroom: 2}}\n"
+                    "    volumes: {Wsw: {factor: 0.5}}\n", encoding="utf-8")
+    found = load_scenarios(spec, path)
+    x = apply(found.begroting, found.scenarios[1].aanpassingen)
+    expected = dg.project_wsw_rate(448, 0.02, found.begroting.jaren, 0.9)
+    assert x.volumes[1].projectie is None
+    assert x.volumes[1].aantallen[2022] == 201.6  # 448 × 0.9 × 0.5
+    assert x.volumes[1].aantallen[2026] == pytest.approx(expected[-1].fte * 0.5, abs=0.005)

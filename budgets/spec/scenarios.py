@@ -125,10 +125,11 @@ def _show(x: float) -> str:
 def _apply_volume(b: Begroting, a: Aanpassing) -> Begroting:
     rows = []
     for row in b.volumes:
+        # the volumes no longer follow a projection: it is dropped (a workbook would show typed volumes)
         if row.product == a.doel and a.veld == "factor":
-            row = replace(row, aantallen=_scaled(row.aantallen, a.waarde))
+            row = replace(row, aantallen=_scaled(row.aantallen, a.waarde), projectie=None)
         elif row.product == a.doel and a.veld == "totaal" and row.gemeente is None:
-            row = replace(row, aantallen=dict(a.waarde))
+            row = replace(row, aantallen=dict(a.waarde), projectie=None)
         rows.append(row)
     return replace(b, volumes=tuple(rows), _cache={})
 
