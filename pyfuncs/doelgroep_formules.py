@@ -5,7 +5,8 @@ pyfuncs.rijksmiddelen (named in its docstring), so the generator writes the same
 core computes. Only SUM, SUMPRODUCT, ROUND, IF, MIN and MAX are used (Excel, LibreOffice
 7.4 and `formulas` all compute them) and no typed numbers except 0, 1 and 12; assumptions
 such as the assumed birthday are cell references. References are passed as written
-("C5", "$D$2", "Invoer!B4", "C5:C40"); the result starts with "=".
+("C5", "$D$2", "Invoer!B4", "C5:C40"); the result starts with "=". The rounding digits
+default to 2 (hundredths of persons); a workbook passes the reference to its own constant.
 """
 
 
@@ -14,20 +15,21 @@ def opening_formula(prev_closing_ref: str) -> str:
     return f"={prev_closing_ref}"
 
 
-def outflow_formula(begin_ref: str, rate_ref: str) -> str:
+def outflow_formula(begin_ref: str, rate_ref: str, digits: str = "2") -> str:
     """Other outflow: ROUND(begin × rate; 2) (doelgroep.leave_at_rate; project_wsw_rate)."""
-    return f"=ROUND({begin_ref}*{rate_ref},2)"
+    return f"=ROUND({begin_ref}*{rate_ref},{digits})"
 
 
-def closing_formula(begin_ref: str, plus_refs: tuple[str, ...] = (), min_refs: tuple[str, ...] = ()) -> str:
+def closing_formula(begin_ref: str, plus_refs: tuple[str, ...] = (), min_refs: tuple[str, ...] = (),
+                    digits: str = "2") -> str:
     """Eind = ROUND(begin + inflows − outflows; 2) (Jaarstand.eind)."""
     terms = "".join(f"+{ref}" for ref in plus_refs) + "".join(f"-{ref}" for ref in min_refs)
-    return f"=ROUND({begin_ref}{terms},2)"
+    return f"=ROUND({begin_ref}{terms},{digits})"
 
 
-def fte_formula(personen_ref: str, factor_ref: str) -> str:
+def fte_formula(personen_ref: str, factor_ref: str, digits: str = "2") -> str:
     """Fte = ROUND(personen × fte per persoon; 2) (doelgroep.stand_from_hundredths)."""
-    return f"=ROUND({personen_ref}*{factor_ref},2)"
+    return f"=ROUND({personen_ref}*{factor_ref},{digits})"
 
 
 def months_before_aow_formula(birth_year_ref: str, year_ref: str, aow_age_ref: str, birthday_ref: str) -> str:
@@ -65,22 +67,24 @@ def band_share_formula(count_ref: str, index_ref: str, width_ref: str) -> str:
             f"-ROUND({count_ref}*({index_ref}-1)/{width_ref},2),2)")
 
 
-def inflow_fixed_formula(inflow_ref: str) -> str:
+def inflow_fixed_formula(inflow_ref: str, digits: str = "2") -> str:
     """vast: ROUND(instroom; 2) (doelgroep_producten.inflow_fixed)."""
-    return f"=ROUND({inflow_ref},2)"
+    return f"=ROUND({inflow_ref},{digits})"
 
 
-def inflow_up_to_target_formula(begin_ref: str, outflow_ref: str, target_ref: str, max_ref: str) -> str:
+def inflow_up_to_target_formula(begin_ref: str, outflow_ref: str, target_ref: str, max_ref: str,
+                                digits: str = "2") -> str:
     """maximum: up to the target, at most max per year (doelgroep_producten.inflow_up_to_target)."""
-    return f"=ROUND(MAX(0,MIN({max_ref},{target_ref}-({begin_ref}-{outflow_ref}))),2)"
+    return f"=ROUND(MAX(0,MIN({max_ref},{target_ref}-({begin_ref}-{outflow_ref}))),{digits})"
 
 
 def inflow_linear_formula(begin_ref: str, outflow_ref: str, start_ref: str, target_ref: str,
-                          year_ref: str, first_year_ref: str, target_year_ref: str) -> str:
+                          year_ref: str, first_year_ref: str, target_year_ref: str,
+                          digits: str = "2") -> str:
     """lineair: up to the straight line to the target (doelgroep_producten.inflow_linear)."""
     line = (f"{start_ref}+({target_ref}-{start_ref})"
             f"*MIN(1,({year_ref}+1-{first_year_ref})/({target_year_ref}-{first_year_ref}))")
-    return f"=ROUND(MAX(0,{line}-({begin_ref}-{outflow_ref})),2)"
+    return f"=ROUND(MAX(0,{line}-({begin_ref}-{outflow_ref})),{digits})"
 
 
 INSTROOM_FORMULES = {

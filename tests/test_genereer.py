@@ -246,7 +246,8 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     )
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (20 bladen, ")  # 12 + the BBV sheets (Werkom has a balans) + Kengetallen (overzicht)
+    # 12 + the BBV sheets (Werkom has a balans) + Kengetallen (overzicht) + Doelgroepontwikkeling
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (21 bladen, ")
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
@@ -275,6 +276,7 @@ def test_sheets_print_setup_and_frozen_panes(generated):
         "Inhoud",
         "Overzicht baten en lasten",
         "Uitgangspunten",
+        "Doelgroepontwikkeling",
         "Productbegroting",
         "Bijdragen",
         "Verdeling",

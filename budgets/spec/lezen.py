@@ -259,10 +259,11 @@ def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
         field = "totaal"
     else:
         key, field = None, "aantallen"
+    projectie = None
     if row.get("projectie") is not None:  # volumes computed by the core (budgets.spec.projecties)
         if row.get(field) is not None:
             m.fout(f"{pad}.projectie", f"geef {field} óf projectie, niet allebei")
-        aantallen = project_volumes(row["projectie"], f"{pad}.projectie", m, jaren)
+        aantallen, projectie = project_volumes(row["projectie"], f"{pad}.projectie", m, jaren)
     else:
         aantallen = per_year(get(row, field, pad, m, default={}), f"{pad}.{field}", m, jaren, minimum=0,
                              maximum=MAX_VOLUME)
@@ -272,6 +273,7 @@ def _volume(row, pad: str, m: Meldingen, jaren: tuple) -> s.Volume:
         gemeente=gemeente,
         verdeelsleutel=key,
         toelichting=text(row.get("toelichting"), f"{pad}.toelichting", m, required=False),
+        projectie=projectie,
     )
 
 

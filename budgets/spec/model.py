@@ -85,6 +85,23 @@ class Volume:
     gemeente: str | None = None
     verdeelsleutel: str | None = None
     toelichting: str = ""
+    projectie: "Projectie | None" = None
+
+
+@dataclass(frozen=True)
+class Projectie:
+    """The projection behind a volume row (volumes[].projectie): its kind (uitstroom, vast,
+    maximum, lineair), the assumptions as written (aannames: (key, value) pairs, percentages
+    as percentages: 3.5 = 3,5% per year) and the core's Jaarstand per year (standen), whose
+    fte are the row's aantallen. None for an age profile (leeftijdsprofiel): its volumes
+    appear in the workbook as typed figures."""
+
+    soort: str
+    aannames: tuple
+    standen: tuple
+
+    def aanname(self, key: str, default: float = 0.0) -> float:
+        return dict(self.aannames).get(key, default)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ YAML (in the spec or in a separate file given with --scenarios):
       laag:
         omschrijving: "Snellere uitstroom Wsw, NTW 5% lager"
         volumes: {Wsw: {factor: 0.95}}           # or totaal: {2024: 700, ...}
+        projectie: {Wsw: {uitstroom: 5}}         # an assumption of volumes[].projectie (% as there)
         producten: {Begeleiding beschut: {basisprijs: 14000, indexatie: 1.5}}
         exploitatie: {Netto toegevoegde waarde: {factor: 0.95}}
         indexatie: 1.0                           # every indexed normprijs, % per year
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from budgets.spec.meldingen import Meldingen, number, per_year
 from budgets.spec.model import Begroting
+from budgets.spec.projecties import MAX_AANTAL, project_volumes
 from budgets.spec.samenhang import check_key_values, check_spec
 from pyfuncs.afronding import excel_round
 from pyfuncs.fouten import InvoerFout
@@ -123,10 +125,11 @@ def _show(x: float) -> str:
 def _apply_volume(b: Begroting, a: Aanpassing) -> Begroting:
     rows = []
     for row in b.volumes:
+        # the volumes no longer follow a projection: it is dropped (a workbook would show typed volumes)
         if row.product == a.doel and a.veld == "factor":
-            row = replace(row, aantallen=_scaled(row.aantallen, a.waarde))
+            row = replace(row, aantallen=_scaled(row.aantallen, a.waarde), projectie=None)
         elif row.product == a.doel and a.veld == "totaal" and row.gemeente is None:
-            row = replace(row, aantallen=dict(a.waarde))
+            row = replace(row, aantallen=dict(a.waarde), projectie=None)
         rows.append(row)
     return replace(b, volumes=tuple(rows), _cache={})
 
@@ -142,6 +145,59 @@ def _check_volume(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) ->
 
 def _basis_volume(b: Begroting, doel: str, veld: str) -> float:
     return 1.0
+
+
+# -- projectie (the assumptions of volumes[].projectie) -------------------------------------
+def _apply_projection(b: Begroting, a: Aanpassing) -> Begroting:
+    rows = []
+    for i, row in enumerate(b.volumes, start=1):
+        if row.product == a.doel and row.projectie is not None:
+            mapping = {"soort": row.projectie.soort, **dict(row.projectie.aannames), a.veld: a.waarde}
+            m = Meldingen(b.bron)
+            aantallen, record = project_volumes(mapping, a.pad or f"volumes[{i}].projectie", m, b.jaren)
+            m.raise_if_any()
+            row = replace(row, aantallen=aantallen, projectie=record)
+        rows.append(row)
+    return replace(b, volumes=tuple(rows), _cache={})
+
+
+def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+    for row in b.volumes:
+        if row.product == doel and row.projectie is not None and veld not in dict(row.projectie.aannames):
+            m.fout(pad, f"de projectie van '{doel}' (soort {row.projectie.soort}) kent geen {veld}; "
+                   f"toegestaan: {', '.join(k for k, _v in row.projectie.aannames)}")
+
+
+def _basis_projection(b: Begroting, doel: str, veld: str) -> float:
+    return next(r.projectie.aanname(veld) for r in b.volumes if r.product == doel and r.projectie)
+
+
+def _projected_products(b: Begroting) -> tuple:
+    return tuple(dict.fromkeys(r.product for r in b.volumes if r.projectie is not None))
+
+
+def _count(value, pad: str, m: Meldingen) -> float:
+    return number(value, pad, m, minimum=0, maximum=MAX_AANTAL)
+
+
+def _rate(value, pad: str, m: Meldingen) -> float:
+    return number(value, pad, m, minimum=0, maximum=MAX_PROCENT)
+
+
+def _year(value, pad: str, m: Meldingen) -> float:
+    result = number(value, pad, m, minimum=1900, maximum=2200)
+    if result != int(result):
+        m.fout(pad, f"{_show(result)} moet een jaartal zijn")
+    return int(result)
+
+
+def _fte(value, pad: str, m: Meldingen) -> float:
+    return number(value, pad, m, minimum=0, maximum=1)
+
+
+PROJECTIEVELDEN = {"start": (_count, True), "uitstroom": (_rate, True), "instroom": (_count, True),
+                   "doel": (_count, True), "max_instroom": (_count, True), "doeljaar": (_year, True),
+                   "fte_per_persoon": (_fte, True)}
 
 
 # -- producten -------------------------------------------------------------------------------
@@ -237,6 +293,10 @@ AANPASSINGEN: dict[str, Aanpassingsoort] = {  # applied in this order: general b
     "indexatie": Aanpassingsoort(
         "", lambda b: ("",), {"": (_percent, True)}, _apply_index, _basis_index,
         lambda a: f"indexatie normprijzen {_show(a.waarde)}% per jaar", _check_index),
+    "projectie": Aanpassingsoort(
+        "product met een projectie", _projected_products, PROJECTIEVELDEN,
+        _apply_projection, _basis_projection,
+        lambda a: f"projectie {a.doel}: {a.veld} {_show(a.waarde)}", _check_projection),
     "volumes": Aanpassingsoort(
         "product", _product_names,
         {"factor": (_factor, True), "totaal": (_years_reader(0), False)},
@@ -278,6 +338,13 @@ def apply(b: Begroting, aanpassingen, bron: str = "") -> Begroting:
 LABELS = {
     ("indexatie", ""): "Indexatie normprijzen (% per jaar)",
     ("volumes", "factor"): "Volume {doel} (factor)",
+    ("projectie", "start"): "Projectie {doel}: start (personen)",
+    ("projectie", "uitstroom"): "Projectie {doel}: uitstroom (% per jaar)",
+    ("projectie", "instroom"): "Projectie {doel}: instroom (personen per jaar)",
+    ("projectie", "doel"): "Projectie {doel}: doel (personen)",
+    ("projectie", "max_instroom"): "Projectie {doel}: ten hoogste instroom per jaar",
+    ("projectie", "doeljaar"): "Projectie {doel}: doeljaar",
+    ("projectie", "fte_per_persoon"): "Projectie {doel}: fte per persoon",
     ("producten", "factor"): "Normprijs {doel} (factor)",
     ("producten", "basisprijs"): "Basisprijs {doel} (EUR)",
     ("producten", "indexatie"): "Indexatie {doel} (% per jaar)",

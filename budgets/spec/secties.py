@@ -50,6 +50,7 @@ BALANSMUTATIES = {"naam": 1}
 INVESTERINGEN = {"naam": 1, "jaar": 2, "bedrag": 3, "afschrijvingstermijn": 4, "methode": K1, "rente": K2}
 RESERVES = {"naam": 1, "begin": 3}
 VOORZIENINGEN = {"naam": 1, "stroom": 2, "begin": 3}
+PROJECTIES = {"product": 1, "soort": 2, "gemeente": 3, "aanname": 4, "waarde": K1, "eenheid": K2}
 MAATREGELEN = {"risico": 1, "beleid": 3, "beheersmaatregel": 4}
 FIDO = (("soort", "Soort openbaar lichaam (Wet fido)", "tekst"),)
 
@@ -92,6 +93,8 @@ HEADERS = {
     "risico": "Risico",
     "beleid": "Beleid",
     "beheersmaatregel": "Beheersmaatregel",
+    "aanname": "Aanname",
+    "waarde": "Waarde",
 }
 
 TITELS = {
@@ -118,6 +121,7 @@ TITELS = {
     "paragrafen": "Paragrafen (tekst)",
     "maatregelen": "Beleid en beheersmaatregelen per risico",
     "vast_bbv": "Vaste waarden BBV (niet wijzigen)",
+    "projecties": "Projecties van volumes (aannames; blad Doelgroepontwikkeling)",
 }
 
 PRIJS_PER_JAAR = "normprijs per jaar"

@@ -10,6 +10,7 @@ from budgets.excel.veilig import open_workbook
 from budgets.spec import secties as S
 from budgets.spec.sleutels import SOORTEN
 from budgets.spec.uit_werkboek_bbv import read_bbv
+from budgets.spec.uit_werkboek_doelgroep import read_projecties, volume_projection
 from pyfuncs.fouten import InvoerFout
 
 
@@ -55,6 +56,7 @@ class _Reader:
             gr["kolomkoppen"] = S.kolomkoppen_uit_tekst(koppen)
             self.places["gr.kolomkoppen"] = self.places.pop("presentatie.kolomkoppen")
         self.places["gr.jaren"] = self.places.get("gr.van", "gr.jaren")
+        self.projecties = read_projecties(self)
         spec = {
             "gr": gr,
             "deelnemers": self.table("deelnemers", S.DEELNEMERS, "deelnemers", self.deelnemer),
@@ -137,7 +139,14 @@ class _Reader:
 
     def volume(self, row, pad, fields):
         fields.pop("eenheid", None)
-        if fields.get("gemeente") == S.TOTAAL:
+        projectie = volume_projection(self, fields, pad)
+        if projectie is not None:
+            if fields.get("gemeente") == S.TOTAAL:
+                fields.pop("gemeente")
+            else:
+                fields.pop("verdeelsleutel", None)
+            fields["projectie"] = projectie
+        elif fields.get("gemeente") == S.TOTAAL:
             fields.pop("gemeente")
             fields["totaal"] = self.per_year(row, f"{pad}.totaal")
         else:

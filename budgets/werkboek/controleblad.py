@@ -167,6 +167,8 @@ SHEET_TEXTS = (
         "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
         "invoer",
     ),
+    ("Doelgroepontwikkeling", "Volumes uit een projectie: begin, uit- en instroom, eind en fte per jaar",
+     "berekening"),
     ("Productbegroting", "Volume × normprijs per product per jaar", "berekening"),
     ("Bijdragen", "Bijdrage per gemeente per product en per jaar", "berekening"),
     ("Verdeling", "Verdeelsleutels en de verdeling van het saldo", "berekening"),

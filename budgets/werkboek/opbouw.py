@@ -16,6 +16,13 @@ from budgets.werkboek.controleblad import (
     master_verdict,
     sheet_kind,
 )
+from budgets.werkboek.doelgroep import (
+    DG,
+    build_doelgroep,
+    extend_invoer_doelgroep,
+    layout_doelgroep,
+    link_volumes,
+)
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
@@ -57,7 +64,8 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     res = res or compute(b)
     invoer, pos = build_invoer(b)
     extend_invoer(invoer, b, pos)
-    L = {EX: layout_exploitatie(b), KG: layout_kengetallen(b)}
+    extend_invoer_doelgroep(invoer, b, pos)
+    L = {EX: layout_exploitatie(b), KG: layout_kengetallen(b), DG: layout_doelgroep(b)}
     if b.producten:
         L[PB], L[BIJ] = layout_productbegroting(b), layout_bijdragen(b)
     if b.verdeelsleutels:
@@ -68,6 +76,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         L.update(layout_bbv(b))
     L[EX]["afronding"] = layout_afronding(b, L[EX]["einde"] + 3)
     L["Controles"] = layout_controles(b, pos, L)
+    link_volumes(invoer, b, pos, L)
     exploitatie = build_exploitatie(b, res, pos, L)
     build_afronding(exploitatie, b, res, pos, L[EX])
     sheets = [
@@ -75,6 +84,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         None,
         build_overzicht(b, res, L),
         invoer,
+        build_doelgroep(b, pos, L) if L[DG] else None,
         build_productbegroting(b, res, pos, L) if PB in L else None,
         build_bijdragen(b, res, pos, L) if BIJ in L else None,
         build_verdeling(b, res, pos, L) if VD in L else None,
