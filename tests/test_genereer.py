@@ -331,12 +331,29 @@ def test_an_existing_summary_stops_before_the_workbook_is_written(root, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json"]
 
 
-def test_pdf_for_the_board_pack(root, tmp_path, libreoffice, capsys):
-    out = tmp_path / "w.xlsx"
-    assert main(["genereer", str(root / "samples/werkom/begroting.yaml"), "-o", str(out), "--pdf",
-                 "--niet-controleren"]) == 0
-    assert (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF")
+def _pdf_text(pdf: Path) -> tuple[int, str]:
+    """The page count and the text of a PDF (poppler's pdftotext); skips without poppler."""
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.count("\f"), text
+
+
+def test_pdf_prints_the_board_pack_and_volledig_every_sheet(root, tmp_path, libreoffice, capsys):
+    spec = str(root / "samples/werkom/begroting.yaml")
+    assert main(["genereer", spec, "-o", str(tmp_path / "w.xlsx"), "--pdf", "--niet-controleren"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"PDF geschreven: {tmp_path / 'w.pdf'}"
+    assert main(["genereer", spec, "-o", str(tmp_path / "v.xlsx"), "--pdf", "volledig", "--niet-controleren"]) == 0
+    pages, text = _pdf_text(tmp_path / "w.pdf")
+    all_pages, all_text = _pdf_text(tmp_path / "v.pdf")
+    assert 0 < pages < all_pages
+    assert "Ontwerpbegroting 2023 – Werkom" in text and "Overzicht baten en lasten" in text
+    assert "Uitgangspunten – " not in text and "Uitgangspunten" in all_text
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
+    assert all(ws.sheet_state == "visible" for ws in book.worksheets)  # the workbook keeps every sheet
 
 
 EDGE = {

@@ -41,8 +41,11 @@ class _Formats:
         return self.made[key]
 
 
-def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE) -> None:
-    """Write the planned sheets to target (a temporary path; the caller renames it)."""
+def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE,
+                   printed: set | None = None) -> None:
+    """Write the planned sheets to target (a temporary path; the caller renames it).
+    With `printed` (sheet titles) every other sheet is hidden: LibreOffice prints only
+    the visible sheets, so a copy written this way prints the board pack."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False, "strings_to_urls": False})
@@ -50,10 +53,23 @@ def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Pat
     worksheets = {blad.titel: book.add_worksheet(blad.titel) for blad in sheets}
     for blad in sheets:
         _sheet(worksheets[blad.titel], b, blad, formats, book)
+    if printed is not None:
+        _hide_unprinted(worksheets, printed)
     _properties(book, b)
     book.close()
     names = {fmt.xf_index: name for fmt, name in formats.names.items() if fmt.xf_index is not None}
     Path(target).write_bytes(name_styles(buffer.getvalue(), names))
+
+
+def _hide_unprinted(worksheets: dict, printed: set) -> None:
+    """Hide the sheets not printed; the first printed one is the active sheet (XlsxWriter
+    cannot hide the active sheet)."""
+    first = next(ws for title, ws in worksheets.items() if title in printed)
+    first.activate()
+    first.set_first_sheet()
+    for title, ws in worksheets.items():
+        if title not in printed:
+            ws.hide()
 
 
 def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
