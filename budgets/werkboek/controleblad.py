@@ -161,6 +161,8 @@ def fingerprint_row(blad: Blad, rows: dict, vingerafdruk: str) -> None:
 SHEET_TEXTS = (
     ("Voorblad", "Titelblad: status, versie, datum en de mastercontrole", "uitvoer"),
     ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
+    ("In één oogopslag", "Saldo, reserve, weerstandsratio, bijdrage per gemeente en de grootste risico's",
+     "uitvoer"),
     ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
     (
         "Uitgangspunten",

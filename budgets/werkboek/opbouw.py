@@ -19,6 +19,7 @@ from budgets.werkboek.controleblad import (
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
+from budgets.werkboek.oogopslag import build_oogopslag
 from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
@@ -72,6 +73,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     sheets = [
         build_voorblad(b, pos, master_verdict(b, res, pos, L)),
         None,
+        build_oogopslag(b, res, pos, L),
         build_overzicht(b, res, L),
         invoer,
         build_productbegroting(b, res, pos, L) if PB in L else None,
