@@ -164,6 +164,8 @@ SHEET_TEXTS = (
     ("In één oogopslag", "Saldo, reserve, weerstandsratio, bijdrage per gemeente en de grootste risico's",
      "uitvoer"),
     ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
+    ("Raadsoverzicht", "Voor de raad van één gemeente: bijdrage per product, doorbelastingen, aandeel "
+     "in het saldo", "uitvoer"),
     (
         "Uitgangspunten",
         "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
@@ -201,7 +203,7 @@ def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
     blad.tekst(1, 1, f"Inhoud – {b.naam}", "titel")
     for i, label in enumerate(("Blad", "Inhoud", "Soort blad"), start=1):
         blad.tekst(3, i, label, "kop")
-    rows = [t for t in SHEET_TEXTS if namen is None or t[0] in namen]
+    rows = [row for t in SHEET_TEXTS for row in _expanded(t, namen)]
     for i, (name, text, soort) in enumerate(rows):
         blad.tekst(4 + i, 1, name)
         blad.koppelingen[f"A{4 + i}"] = f"'{name}'!A1"
@@ -212,6 +214,16 @@ def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
     return blad
 
 
+def _expanded(text: tuple, namen: list[str] | None) -> list[tuple]:
+    """The Inhoud rows of one SHEET_TEXTS entry: "Raadsoverzicht" stands for every sheet
+    "Raadsoverzicht <gemeente>"."""
+    if text[0] == "Raadsoverzicht":
+        return [(n, *text[1:]) for n in namen or () if n.startswith("Raadsoverzicht ")]
+    return [text] if namen is None or text[0] in namen else []
+
+
 def sheet_kind(name: str) -> str:
     """uitvoer, invoer or berekening, as the Inhoud lists it."""
+    if name.startswith("Raadsoverzicht "):
+        return "uitvoer"
     return next((soort for n, _t, soort in SHEET_TEXTS if n == name), "berekening")

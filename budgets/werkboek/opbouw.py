@@ -30,6 +30,7 @@ from budgets.werkboek.product import (
     layout_bijdragen,
     layout_productbegroting,
 )
+from budgets.werkboek.raadsoverzicht import build_raadsoverzichten
 from budgets.werkboek.verdeling import VD, build_verdeling, layout_verdeling
 from budgets.werkboek.weerstand import (
     KG,
@@ -75,6 +76,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         None,
         build_oogopslag(b, res, pos, L),
         build_overzicht(b, res, L),
+        *build_raadsoverzichten(b, res, pos, L),
         invoer,
         build_productbegroting(b, res, pos, L) if PB in L else None,
         build_bijdragen(b, res, pos, L) if BIJ in L else None,
