@@ -8,7 +8,7 @@ import re
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
 from budgets.werkboek.oogopslag import VERSCHIL, contribution_years
-from budgets.werkboek.overzicht import AFGEROND, SALDO, caption, unit_caption
+from budgets.werkboek.overzicht import AFGEROND, caption, unit_caption
 from budgets.werkboek.plan import Blad, col, year_columns
 from budgets.werkboek.product import BIJ
 from budgets.werkboek.verdeling import VD
@@ -86,7 +86,7 @@ def _contribution(blad, b, res, pos, L, gi, g, years, r) -> int:
     items = [(i, d) for i, d in enumerate(b.doorbelastingen, start=1) if d.gemeente == g]
     if items:
         r += 1
-        blad.tekst(r, 1, "Doorbelastingen (de GR betaalt door, de gemeente vergoedt)", "kop")
+        blad.tekst(r, 1, "Doorbelastingen", "kop")
         for i, d in items:
             r += 1
             source = rows[("doorbelasting", i)]
@@ -133,7 +133,7 @@ def _saldo_share(blad, b, res, pos, L, gi, g, r) -> int:
     blad.tekst(r, 1, "Extra bijdrage (+) of terugbetaling (−)")
     source = L[VD][("deel", g)]
     for jaar, kolom, s in cols:
-        blad.zet(r, kolom, f"=ROUND({VD}!{s}{source}/{unit},0)", "berekening", SALDO,
+        blad.zet(r, kolom, f"=ROUND({VD}!{s}{source}/{unit},0)", "berekening", AFGEROND,
                  _units(float(res.saldo_gemeenten[jaar][gi]), e))
     blad.tekst(r + 1, 1, "Dat betekent voor de gemeente")
     for _jaar, kolom, _s in cols:
