@@ -187,7 +187,7 @@ SHEET_TEXTS = (
     ("Paragrafen", "Weerstandsvermogen en risicobeheersing, financiering (Wet fido) en overige paragrafen",
      "uitvoer"),
     ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
-    ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
+    ("Grafieken", "Saldo en reserve over de jaren; bijdrage per gemeente per product", "uitvoer"),
 )
 SOORTEN = {
     "uitvoer": "Voor bestuur en raden",

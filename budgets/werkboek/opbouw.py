@@ -17,6 +17,7 @@ from budgets.werkboek.controleblad import (
     sheet_kind,
 )
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
+from budgets.werkboek.grafieken import build_grafieken
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
 from budgets.werkboek.oogopslag import build_oogopslag
@@ -40,8 +41,6 @@ from budgets.werkboek.weerstand import (
     layout_kengetallen,
     layout_weerstand,
 )
-
-GR = "Grafieken"
 
 
 def fingerprint(b: Begroting) -> str:
@@ -86,10 +85,9 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         build_kengetallen(b, res, pos, L),
         *build_bbv_sheets(b, res, pos, L),
         _controles(b, res, pos, L),
-        _grafieken(b, L),
+        build_grafieken(b, res, L),
     ]
     sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
-    sheets = [s for s in sheets if s is None or s.titel != GR or s.grafieken]
     extend_kengetallen(sheets, b, res, pos, L)
     sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
     for blad in sheets:
@@ -100,33 +98,4 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
 def _controles(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     blad = build_controles(b, res, pos, L)
     fingerprint_row(blad, L["Controles"], fingerprint(b))
-    return blad
-
-
-def _grafieken(b: Begroting, L: dict) -> Blad:
-    blad = Blad(GR)
-    blad.tekst(1, 1, f"Grafieken – {b.naam}", "titel")
-    if BIJ not in L:
-        return blad
-    blad.grafieken.append(
-        {
-            "soort": "staaf",
-            "titel": "Bijdrage per gemeente per jaar (excl. doorbelastingen, EUR)",
-            "blad": BIJ,
-            "rijen": [L[BIJ][("excl", g)] for g in b.gemeenten],
-            "anker": "A3",
-            "as": "EUR",
-        }
-    )
-    blad.grafieken.append(
-        {
-            "soort": "lijn",
-            "titel": "Volumes per product over de jaren",
-            "blad": PB,
-            "rijen": [L[PB][("totaal", p.naam)] for p in b.producten],
-            "anker": "A22",
-            "labels": [p.naam for p in b.producten],
-            "as": "volume",
-        }
-    )
     return blad

@@ -143,13 +143,25 @@ FIRST_CHART_ROW = 3
 
 
 def _chart(book, ws, b: Begroting, spec: dict) -> None:
+    """A chart of one unit: series per row over the year columns ("rijen"), or the series
+    as given ("reeksen", XlsxWriter's [sheet, row, column, ...] ranges)."""
+    kind = {"type": {"staaf": "column", "lijn": "line"}.get(spec["soort"], spec["soort"])}
+    if spec.get("subtype"):
+        kind["subtype"] = spec["subtype"]
+    chart = book.add_chart(kind)
+    chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
+    chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9},
+                      "num_format": "#,##0"})
+    chart.set_x_axis({"name": spec.get("x_as", "jaar"), "num_font": {"size": 9}, "name_font": {"size": 9}})
+    chart.set_legend({"position": "bottom", "font": {"size": 9}})
+    chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
+    for series in spec.get("reeksen", ()):
+        chart.add_series(series)
+    if spec.get("reeksen"):
+        ws.insert_chart(spec["anker"], chart)
+        return
     first, last = spec.get("kolommen", (4, 3 + len(b.jaren)))  # zero-based year columns
     header = spec.get("koprij", 3) - 1
-    chart = book.add_chart({"type": {"staaf": "column", "lijn": "line"}.get(spec["soort"], spec["soort"])})
-    chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
-    chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9}})
-    chart.set_x_axis({"name": "jaar", "num_font": {"size": 9}, "name_font": {"size": 9}})
-    chart.set_legend({"position": "bottom", "font": {"size": 9}})
     labels = spec.get("labels") or [None] * len(spec["rijen"])
     for row, label in zip(spec["rijen"], labels, strict=True):
         series = {"values": [spec["blad"], row - 1, first, row - 1, last],
@@ -157,7 +169,6 @@ def _chart(book, ws, b: Begroting, spec: dict) -> None:
                   "name": label if label else [spec["blad"], row - 1, 0]}
         series.update(spec.get("reeks", {}).get(row, {}))
         chart.add_series(series)
-    chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
     ws.insert_chart(spec["anker"], chart)
 
 
