@@ -47,6 +47,8 @@ def _contribution_chart(blad: Blad, b: Begroting, res: Resultaten, L: dict, r: i
     jaar, first = b.begrotingsjaar, r + CHART_ROWS
     source = col(year_column(b.jaren, jaar))
     blad.tekst(first, 1, f"Bijdrage per gemeente per product, {jaar} (EUR)", "kop")
+    first += 1
+    blad.tekst(first, 1, "Gemeente", "kop")
     for j, p in enumerate(b.producten, start=2):
         blad.tekst(first, j, p.naam, "kop")
     for gi, g in enumerate(b.gemeenten, start=1):
@@ -56,7 +58,8 @@ def _contribution_chart(blad: Blad, b: Begroting, res: Resultaten, L: dict, r: i
             blad.zet(row, j, f"={BIJ}!{source}{L[BIJ][('product', g, p.naam)]}", "koppeling", EURO,
                      float(res.productbijdragen[jaar][gi - 1][j - 2]))
     last = first + len(b.gemeenten)
-    blad.breedtes.update({"A": 28, **{col(j): 16 for j in range(2, 2 + len(b.producten))}})
+    widths = {col(j): max(14, len(p.naam) + 2) for j, p in enumerate(b.producten, start=2)}
+    blad.breedtes.update({"A": 28, **widths})
     series = [{"name": [GR, first - 1, j - 1], "categories": [GR, first, 0, last - 1, 0],
                "values": [GR, first, j - 1, last - 1, j - 1]} for j in range(2, 2 + len(b.producten))]
     blad.grafieken.append({"soort": "column", "subtype": "stacked", "reeksen": series, "anker": f"A{r}",

@@ -152,7 +152,8 @@ def _chart(book, ws, b: Begroting, spec: dict) -> None:
     chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
     chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9},
                       "num_format": "#,##0"})
-    chart.set_x_axis({"name": spec.get("x_as", "jaar"), "num_font": {"size": 9}, "name_font": {"size": 9}})
+    chart.set_x_axis({"name": spec.get("x_as", "jaar"), "num_font": {"size": 9}, "name_font": {"size": 9},
+                      "label_position": "low"})
     chart.set_legend({"position": "bottom", "font": {"size": 9}})
     chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
     for series in spec.get("reeksen", ()):
