@@ -396,7 +396,7 @@ def _varied_specs(draw) -> dict:
     raw["reserve"]["maximum"] = max(raw["reserve"].get("maximum", 0), raw["reserve"]["minimum"])
     if "maximum_percentage" in raw["reserve"]:
         raw["reserve"].pop("maximum")
-        raw["reserve"]["maximum_percentage"] = draw(st.integers(0, 50))
+        raw["reserve"]["maximum_percentage"] = draw(st.integers(0, 50)) / 100
         raw["reserve"]["minimum"] = 0.0
     return raw
 
