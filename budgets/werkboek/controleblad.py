@@ -218,12 +218,16 @@ def _expanded(text: tuple, namen: list[str] | None) -> list[tuple]:
     """The Inhoud rows of one SHEET_TEXTS entry: "Raadsoverzicht" stands for every sheet
     "Raadsoverzicht <gemeente>"."""
     if text[0] == "Raadsoverzicht":
-        return [(n, *text[1:]) for n in namen or () if n.startswith("Raadsoverzicht ")]
+        return [(n, *text[1:]) for n in namen or () if _is_raadsoverzicht(n)]
     return [text] if namen is None or text[0] in namen else []
+
+
+def _is_raadsoverzicht(name: str) -> bool:
+    return name.startswith(("Raadsoverzicht ", "Raad "))
 
 
 def sheet_kind(name: str) -> str:
     """uitvoer, invoer or berekening, as the Inhoud lists it."""
-    if name.startswith("Raadsoverzicht "):
+    if _is_raadsoverzicht(name):
         return "uitvoer"
     return next((soort for n, _t, soort in SHEET_TEXTS if n == name), "berekening")

@@ -14,16 +14,19 @@ from budgets.werkboek.product import BIJ
 from budgets.werkboek.verdeling import VD
 from pyfuncs.afronding import excel_round
 
-PREFIX = "Raadsoverzicht "
+PREFIX, SHORT_PREFIX = "Raadsoverzicht ", "Raad "
 MAX_SHEET_NAME = 31  # Excel's limit
 
 
 def sheet_names(gemeenten: tuple) -> dict:
-    """{gemeente: sheet name}: "Raadsoverzicht <gemeente>", without the characters Excel
-    refuses in a sheet name (and the quote), cut to 31 characters, unique."""
+    """{gemeente: sheet name}: "Raadsoverzicht <gemeente>" ("Raad <gemeente>" when that is
+    longer than Excel's 31 characters), without the characters Excel refuses in a sheet
+    name (and the quote), cut to 31 characters, unique."""
     names: dict = {}
     for g in gemeenten:
-        base = (PREFIX + re.sub(r"[\[\]:*?/\\']", "", g)).strip()[:MAX_SHEET_NAME].rstrip()
+        clean = re.sub(r"[\[\]:*?/\\']", "", g).strip()
+        prefix = PREFIX if len(PREFIX + clean) <= MAX_SHEET_NAME else SHORT_PREFIX
+        base = (prefix + clean)[:MAX_SHEET_NAME].rstrip()
         name, n = base, 2
         while name in names.values():
             suffix = f" ({n})"
