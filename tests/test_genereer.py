@@ -337,6 +337,9 @@ def test_an_existing_summary_stops_before_the_workbook_is_written(root, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json"]
 
 
+FOOTER = r"(\S(?:\S| (?! ))*) – pagina \d+ van"  # the sheet's name in the footer (pdftotext -layout)
+
+
 def _pdf_text(pdf: Path) -> tuple[int, str]:
     """The page count and the text of a PDF (poppler's pdftotext); skips without poppler."""
     import subprocess
@@ -357,7 +360,10 @@ def test_pdf_prints_the_board_pack_and_volledig_every_sheet(root, tmp_path, libr
     all_pages, all_text = _pdf_text(tmp_path / "v.pdf")
     assert 0 < pages < all_pages
     assert "Ontwerpbegroting 2023 – Werkom" in text and "Overzicht baten en lasten" in text
-    assert "Uitgangspunten – " not in text and "Uitgangspunten" in all_text
+    printed = re.findall(FOOTER, text)  # the footer names the sheet
+    assert printed[:4] == ["Voorblad", "Inhoud", "In één oogopslag", "Overzicht baten en lasten"]
+    assert "Grafieken" in printed and "Exploitatie" not in printed  # not even its print area
+    assert "Exploitatie" in re.findall(FOOTER, all_text)
     book = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
     assert all(ws.sheet_state == "visible" for ws in book.worksheets)  # the workbook keeps every sheet
 

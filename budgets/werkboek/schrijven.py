@@ -44,15 +44,16 @@ class _Formats:
 def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE,
                    printed: set | None = None) -> None:
     """Write the planned sheets to target (a temporary path; the caller renames it).
-    With `printed` (sheet titles) every other sheet is hidden: LibreOffice prints only
-    the visible sheets, so a copy written this way prints the board pack."""
+    With `printed` (sheet titles) every other sheet is hidden and has no print area:
+    LibreOffice prints only the visible sheets (but a hidden sheet's print area it does
+    print), so a copy written this way prints the board pack."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False, "strings_to_urls": False})
     formats = _Formats(book, Path(template))
     worksheets = {blad.titel: book.add_worksheet(blad.titel) for blad in sheets}
     for blad in sheets:
-        _sheet(worksheets[blad.titel], b, blad, formats, book)
+        _sheet(worksheets[blad.titel], b, blad, formats, book, printed is None or blad.titel in printed)
     if printed is not None:
         _hide_unprinted(worksheets, printed)
     _properties(book, b)
@@ -72,7 +73,7 @@ def _hide_unprinted(worksheets: dict, printed: set) -> None:
             ws.hide()
 
 
-def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
+def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book, printed: bool = True) -> None:
     _cells(ws, blad, formats)
     for letter, width in blad.breedtes.items():
         ws.set_column(f"{letter}:{letter}", width)
@@ -86,7 +87,7 @@ def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
     for chart in blad.grafieken:
         _chart(book, ws, b, chart)
     _checks_colour(ws, blad, formats)
-    _print(ws, b, blad)
+    _print(ws, b, blad, printed)
 
 
 def cached(cel):
@@ -185,7 +186,7 @@ def _checks_colour(ws, blad: Blad, formats: _Formats) -> None:
                                       "multi_range": cells})
 
 
-def _print(ws, b: Begroting, blad: Blad) -> None:
+def _print(ws, b: Begroting, blad: Blad, printed: bool = True) -> None:
     ws.set_paper(9)  # A4
     if blad.staand:
         ws.set_portrait()
@@ -196,7 +197,7 @@ def _print(ws, b: Begroting, blad: Blad) -> None:
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     if blad.bevriezen and blad.bevriezen[1:] != "1":
         ws.repeat_rows(0, int(blad.bevriezen[1:]) - 2)
-    if blad.afdrukbereik:
+    if blad.afdrukbereik and printed:
         ws.print_area(blad.afdrukbereik)
     breaks = {r - 1 for r in blad.pagina_einden}
     breaks.update(xl_cell_to_rowcol(c["anker"])[0] for c in blad.grafieken)  # each further chart: a new page
