@@ -161,8 +161,8 @@ def fingerprint_row(blad: Blad, rows: dict, vingerafdruk: str) -> None:
 SHEET_TEXTS = (
     ("Voorblad", "Titelblad: status, versie, datum en de mastercontrole", "uitvoer"),
     ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
-    ("In één oogopslag", "Saldo, reserve, weerstandsratio, bijdrage per gemeente en de grootste risico's",
-     "uitvoer"),
+    ("In één oogopslag", "Het belangrijkste op één bladzijde: saldo, en waar de regeling die heeft reserve, "
+     "weerstandsratio, bijdragen en risico's", "uitvoer"),
     ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
     ("Raadsoverzicht", "Voor de raad van één gemeente: bijdrage per product, doorbelastingen, aandeel "
      "in het saldo", "uitvoer"),
