@@ -116,7 +116,7 @@ def large_spec() -> dict:
         "reserve": {
             "stand_begin": 2_000_000,
             "minimum": 500_000,
-            "maximum_percentage": 5,
+            "maximum_percentage": 0.05,
             "verdeelsleutel": "Bijdragen",
         },
         "risicos": [

@@ -12,11 +12,14 @@ if ! command -v soffice >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "LibreOffice installeren (libreoffice-calc-nogui)..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils >/dev/null
   else
     echo "Let op: LibreOffice ontbreekt; de tests met een echte spreadsheet worden overgeslagen." >&2
     echo "Installeer het met: sudo apt-get install --no-install-recommends libreoffice-calc-nogui" >&2
   fi
+fi
+if ! command -v pdftotext >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null || true
 fi
 
 .venv/bin/ruff check pyfuncs budgets tests bench

@@ -154,6 +154,8 @@ def test_one_formula_per_row_across_the_years(name, generated):
     last = FIRST_YEAR_COLUMN + len(spec.jaren) - 1
     rows: dict = {}
     for blad, adres, formula in _formulas(sheets, headers=False):  # the timeline starts at the input
+        if blad.titel in ("In één oogopslag", "Grafieken") or blad.titel.startswith(("Raadsoverzicht ", "Raad ")):
+            continue  # their tables have columns T−1, T and the change (or products), not one row of years
         letters, row = coordinate_from_string(adres)
         column = column_index_from_string(letters)
         first = 2 if blad.soort == "uitvoer" else FIRST_YEAR_COLUMN  # output sheets: years from column B
@@ -247,7 +249,8 @@ def test_summary_json_and_short_output(root, tmp_path, capsys):
     assert code == 0
     lines = capsys.readouterr().out.splitlines()
     # 12 + the BBV sheets (Werkom has a balans) + Kengetallen (overzicht) + Doelgroepontwikkeling
-    assert lines[0].startswith(f"Werkmap geschreven: {out} (21 bladen, ")
+    # + In één oogopslag + a Raadsoverzicht per gemeente
+    assert lines[0].startswith(f"Werkmap geschreven: {out} (24 bladen, ")
     data = json.loads(summary.read_text(encoding="utf-8"))
     spec = load_spec(root / "samples/werkom/begroting.yaml")
     assert set(data["bijdrage_per_gemeente"]) == set(spec.gemeenten)
@@ -274,7 +277,10 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     assert book.sheetnames == [
         "Voorblad",
         "Inhoud",
+        "In één oogopslag",
         "Overzicht baten en lasten",
+        "Raadsoverzicht Zaanstad",
+        "Raadsoverzicht Purmerend",
         "Uitgangspunten",
         "Doelgroepontwikkeling",
         "Productbegroting",
@@ -297,7 +303,8 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
         # an output sheet of five years fits A4 upright, and so does the title page
-        portrait = sheet.title in ("Overzicht baten en lasten", "Kengetallen (overzicht)", "Voorblad")
+        portrait = sheet.title in ("Overzicht baten en lasten", "Kengetallen (overzicht)", "Voorblad",
+                                   "In één oogopslag") or sheet.title.startswith("Raadsoverzicht ")
         assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
@@ -342,12 +349,35 @@ def test_an_existing_summary_stops_before_the_workbook_is_written(root, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.json"]
 
 
-def test_pdf_for_the_board_pack(root, tmp_path, libreoffice, capsys):
-    out = tmp_path / "w.xlsx"
-    assert main(["genereer", str(root / "samples/werkom/begroting.yaml"), "-o", str(out), "--pdf",
-                 "--niet-controleren"]) == 0
-    assert (tmp_path / "w.pdf").read_bytes().startswith(b"%PDF")
+FOOTER = r"(\S(?:\S| (?! ))*) – pagina \d+ van"  # the sheet's name in the footer (pdftotext -layout)
+
+
+def _pdf_text(pdf: Path) -> tuple[int, str]:
+    """The page count and the text of a PDF (poppler's pdftotext); skips without poppler."""
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.count("\f"), text
+
+
+def test_pdf_prints_the_board_pack_and_volledig_every_sheet(root, tmp_path, libreoffice, capsys):
+    spec = str(root / "samples/werkom/begroting.yaml")
+    assert main(["genereer", spec, "-o", str(tmp_path / "w.xlsx"), "--pdf", "--niet-controleren"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"PDF geschreven: {tmp_path / 'w.pdf'}"
+    assert main(["genereer", spec, "-o", str(tmp_path / "v.xlsx"), "--pdf", "volledig", "--niet-controleren"]) == 0
+    pages, text = _pdf_text(tmp_path / "w.pdf")
+    all_pages, all_text = _pdf_text(tmp_path / "v.pdf")
+    assert 0 < pages < all_pages
+    assert "Ontwerpbegroting 2023 – Werkom" in text and "Overzicht baten en lasten" in text
+    printed = re.findall(FOOTER, text)  # the footer names the sheet
+    assert printed[:4] == ["Voorblad", "Inhoud", "In één oogopslag", "Overzicht baten en lasten"]
+    assert "Grafieken" in printed and "Exploitatie" not in printed  # not even its print area
+    assert "Exploitatie" in re.findall(FOOTER, all_text)
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx", read_only=True)
+    assert all(ws.sheet_state == "visible" for ws in book.worksheets)  # the workbook keeps every sheet
 
 
 EDGE = {
@@ -390,7 +420,7 @@ def _varied_specs(draw) -> dict:
     raw["reserve"]["maximum"] = max(raw["reserve"].get("maximum", 0), raw["reserve"]["minimum"])
     if "maximum_percentage" in raw["reserve"]:
         raw["reserve"].pop("maximum")
-        raw["reserve"]["maximum_percentage"] = draw(st.integers(0, 50))
+        raw["reserve"]["maximum_percentage"] = draw(st.integers(0, 50)) / 100
         raw["reserve"]["minimum"] = 0.0
     return raw
 

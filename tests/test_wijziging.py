@@ -112,9 +112,9 @@ def test_libreoffice_computes_every_cached_value(voorstel, herberekend):
     assert _compare_caches(voorstel["werkmap"], herberekend) > 60
 
 
-VARIANTS = {"percentage": ("maximum_percentage: 10", "maximum_percentage: 10"),
-            "bedrag": ("maximum_percentage: 10", "maximum: 1600000"),
-            "geen": ("  maximum_percentage: 10\n", "")}
+VARIANTS = {"percentage": ("maximum_percentage: 0.10", "maximum_percentage: 0.10"),
+            "bedrag": ("maximum_percentage: 0.10", "maximum: 1600000"),
+            "geen": ("  maximum_percentage: 0.10\n", "")}
 
 
 def test_every_reserve_ceiling_recalculates_to_the_core(paths, tmp_path, libreoffice):

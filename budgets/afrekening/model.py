@@ -172,7 +172,7 @@ def reserve_position(basis: Basis, stand: float | None) -> Reservepositie:
     maximum = reserve.maximum
     if maximum is None and reserve.maximum_percentage is not None:
         lasten = sum(r.na_wijziging for r in basis.regels if r.soort == "lasten")
-        maximum = reserve.maximum_percentage / 100 * lasten
+        maximum = reserve.maximum_percentage * lasten
     if stand is not None:
         return Reservepositie(float(stand), float(reserve.minimum), maximum,
                               "opgegeven bij het afrekenen (--reserve-stand), in plaats van de "

@@ -9,7 +9,15 @@ from budgets.excel.stijl import TEMPLATE
 from budgets.excel.veilig import check_workbook
 from budgets.spec.laden import load_spec
 from budgets.werkboek.controleer import format_report, verify
-from budgets.werkboek.genereer import DEFAULT_SPEC, default_output, generate, summary, write_summary
+from budgets.werkboek.genereer import (
+    DEFAULT_SPEC,
+    PDF_KINDS,
+    default_output,
+    generate,
+    print_pdf,
+    summary,
+    write_summary,
+)
 from pyfuncs.fouten import InvoerFout
 
 
@@ -21,7 +29,9 @@ def add_parser(subparsers) -> None:
         "en controleert die meteen. Zonder SPEC: de voorbeeldbegroting van Werkom.",
         epilog="voorbeelden:\n  begroting genereer\n"
         "  begroting genereer samples/werkom/begroting.yaml -o werkom.xlsx --overschrijf\n"
-        "  begroting genereer werkom.xlsx -o werkom-v2.xlsx   (spec uit een bewerkte werkmap)",
+        "  begroting genereer werkom.xlsx -o werkom-v2.xlsx   (spec uit een bewerkte werkmap)\n"
+        "  begroting genereer samples/werkom/begroting.yaml -o werkom.xlsx --pdf   (de bestuursstukken)\n"
+        "  begroting genereer samples/werkom/begroting.yaml -o werkom.xlsx --pdf volledig   (alle bladen)",
         formatter_class=__import__("argparse").RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -43,7 +53,9 @@ def add_parser(subparsers) -> None:
         "--samenvatting", type=Path, metavar="BESTAND.json", help="schrijf ook de kernresultaten als JSON"
     )
     parser.add_argument(
-        "--pdf", action="store_true", help="schrijf ook een PDF via LibreOffice, naast de werkmap (.pdf)"
+        "--pdf", nargs="?", const="bestuur", choices=PDF_KINDS, metavar="volledig",
+        help="schrijf ook een PDF via LibreOffice, naast de werkmap (.pdf): de bladen voor bestuur en raden; "
+        "--pdf volledig drukt ook de invoer- en rekenbladen af"
     )
     parser.add_argument(
         "--sjabloon",
@@ -100,7 +112,7 @@ def run(args) -> int:
         if summary_file:
             write_summary(summary_file, summary(result, controles), False)
         if pdf:
-            rekenmotor.export_pdf(werkmap, pdf)
+            print_pdf(replace(result, werkmap=werkmap), pdf, args.pdf, args.sjabloon)
     print(f"Werkmap geschreven: {result.werkmap} ({len(result.bladen)} bladen, {result.formules} formules)")
     if report:
         print(report)

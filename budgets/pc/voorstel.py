@@ -186,7 +186,7 @@ def _saldo(regels: list[tuple[str, float]], reserve: Reserve, maximum_amount) ->
     baten = cents(a for s, a in regels if s == "baten")
     saldo = cents([baten, -lasten])
     maximum = maximum_amount if reserve.maximum_percentage is None else \
-        excel_round(reserve.maximum_percentage / 100 * lasten, 2)
+        excel_round(reserve.maximum_percentage * lasten, 2)
     split = split_saldo(saldo, reserve.aandelen, reserve.begin, reserve.minimum, maximum)
     return SaldoStap(saldo, baten, lasten, maximum, split.reserve_mutatie, split.gemeenten)
 

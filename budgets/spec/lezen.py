@@ -338,6 +338,15 @@ def _regel(row, pad: str, m: Meldingen, jaren: tuple) -> s.ExploitatieRegel:
     )
 
 
+def _share(value, pad: str, m: Meldingen) -> float:
+    """A share as a fraction (0.10 = 10 %); a whole percentage such as 10 is refused."""
+    result = number(value, pad, m, minimum=0)
+    if result > 1:
+        m.fout(pad, "is groter dan 1 (meer dan 100%): het maximum is een fractie van de lasten, "
+               "geef 0,10 voor 10%")
+    return result
+
+
 def _reserve(row, m: Meldingen) -> s.Reserve:
     pad = "reserve"
     maximum = row.get("maximum") if isinstance(row, dict) else None
@@ -348,7 +357,7 @@ def _reserve(row, m: Meldingen) -> s.Reserve:
         maximum=None if maximum in (None, "") else number(maximum, f"{pad}.maximum", m, minimum=0),
         maximum_percentage=None
         if percentage in (None, "")
-        else number(percentage, f"{pad}.maximum_percentage", m, minimum=0),
+        else _share(percentage, f"{pad}.maximum_percentage", m),
         verdeelsleutel=text(get(row, "verdeelsleutel", pad, m), f"{pad}.verdeelsleutel", m),
         onvoorzien=number(get(row, "onvoorzien", pad, m, required=False), f"{pad}.onvoorzien", m),
     )

@@ -136,7 +136,7 @@ def _maximum(b: Begroting, lasten: float) -> float | None:
     if b.reserve is None:
         return None
     if b.reserve.maximum_percentage is not None:
-        return excel_round(b.reserve.maximum_percentage / 100 * lasten, 2)
+        return excel_round(b.reserve.maximum_percentage * lasten, 2)
     return None if b.reserve.maximum is None else excel_round(b.reserve.maximum, 2)
 
 

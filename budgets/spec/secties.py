@@ -22,7 +22,7 @@ RESERVE = (
     ("stand_begin", "Algemene reserve: stand begin eerste jaar", "EUR"),
     ("minimum", "Algemene reserve: minimum", "EUR"),
     ("maximum", "Algemene reserve: maximum (bedrag)", "EUR"),
-    ("maximum_percentage", "Algemene reserve: maximum (% van de lasten)", "%"),
+    ("maximum_percentage", "Algemene reserve: maximum (% van de lasten; 10% = 0,10)", "%"),
     ("verdeelsleutel", "Verdeelsleutel voor tekort en overschot", "tekst"),
     ("onvoorzien", "Post onvoorzien", "EUR"),
 )

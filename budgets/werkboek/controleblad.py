@@ -161,7 +161,11 @@ def fingerprint_row(blad: Blad, rows: dict, vingerafdruk: str) -> None:
 SHEET_TEXTS = (
     ("Voorblad", "Titelblad: status, versie, datum en de mastercontrole", "uitvoer"),
     ("Inhoud", "Deze inhoudsopgave", "uitvoer"),
+    ("In één oogopslag", "Het belangrijkste op één bladzijde: saldo, en waar de regeling die heeft reserve, "
+     "weerstandsratio, bijdragen en risico's", "uitvoer"),
     ("Overzicht baten en lasten", "Baten en lasten zoals het bestuur ze vaststelt", "uitvoer"),
+    ("Raadsoverzicht", "Voor de raad van één gemeente: bijdrage per product, doorbelastingen, aandeel "
+     "in het saldo", "uitvoer"),
     (
         "Uitgangspunten",
         "Alle invoer: deelnemers, producten, normprijzen, volumes, sleutels, exploitatie, risico's",
@@ -186,7 +190,7 @@ SHEET_TEXTS = (
     ("Paragrafen", "Weerstandsvermogen en risicobeheersing, financiering (Wet fido) en overige paragrafen",
      "uitvoer"),
     ("Controles", "Alle controles per jaar en de mastercontrole", "berekening"),
-    ("Grafieken", "Bijdrage per gemeente en volumes per product", "uitvoer"),
+    ("Grafieken", "Saldo en reserve over de jaren; bijdrage per gemeente per product", "uitvoer"),
 )
 SOORTEN = {
     "uitvoer": "Voor bestuur en raden",
@@ -202,7 +206,7 @@ def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
     blad.tekst(1, 1, f"Inhoud – {b.naam}", "titel")
     for i, label in enumerate(("Blad", "Inhoud", "Soort blad"), start=1):
         blad.tekst(3, i, label, "kop")
-    rows = [t for t in SHEET_TEXTS if namen is None or t[0] in namen]
+    rows = [row for t in SHEET_TEXTS for row in _expanded(t, namen)]
     for i, (name, text, soort) in enumerate(rows):
         blad.tekst(4 + i, 1, name)
         blad.koppelingen[f"A{4 + i}"] = f"'{name}'!A1"
@@ -213,6 +217,20 @@ def build_inhoud(b: Begroting, namen: list[str] | None = None) -> Blad:
     return blad
 
 
+def _expanded(text: tuple, namen: list[str] | None) -> list[tuple]:
+    """The Inhoud rows of one SHEET_TEXTS entry: "Raadsoverzicht" stands for every sheet
+    "Raadsoverzicht <gemeente>"."""
+    if text[0] == "Raadsoverzicht":
+        return [(n, *text[1:]) for n in namen or () if _is_raadsoverzicht(n)]
+    return [text] if namen is None or text[0] in namen else []
+
+
+def _is_raadsoverzicht(name: str) -> bool:
+    return name.startswith(("Raadsoverzicht ", "Raad "))
+
+
 def sheet_kind(name: str) -> str:
     """uitvoer, invoer or berekening, as the Inhoud lists it."""
+    if _is_raadsoverzicht(name):
+        return "uitvoer"
     return next((soort for n, _t, soort in SHEET_TEXTS if n == name), "berekening")

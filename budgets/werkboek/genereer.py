@@ -2,12 +2,14 @@
 
 import gc
 import re
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import budgets
 from budgets.bestanden import check_writable, json_text, write_atomically
+from budgets.excel import rekenmotor
 from budgets.excel.stijl import TEMPLATE
 from budgets.spec.bbv_samenvatting import bbv_summary
 from budgets.spec.laden import load_spec
@@ -61,6 +63,23 @@ def generate(spec_path: Path, uitvoer: Path | None = None, overschrijf: bool = F
         check_writable(target, overschrijf)
         write_atomically(target, lambda tmp: write_workbook(b, sheets, tmp, Path(sjabloon)), overschrijf)
     return Gegenereerd(b, res, sheets, target)
+
+
+PDF_KINDS = ("bestuur", "volledig")
+
+
+def print_pdf(g: Gegenereerd, pdf: Path, soort: str = "bestuur", sjabloon: Path = TEMPLATE) -> Path:
+    """Print the workbook to a PDF (A4, Dutch whatever the machine's locale). "bestuur":
+    the board pack, only the output sheets (soort "uitvoer") in the workbook's order,
+    printed from a temporary copy in which the other sheets are hidden; the delivered
+    workbook keeps every sheet visible. "volledig": every sheet."""
+    if soort == "volledig":
+        return rekenmotor.export_pdf(g.werkmap, Path(pdf))
+    printed = {blad.titel for blad in g.bladen if blad.soort == "uitvoer"}
+    with tempfile.TemporaryDirectory(prefix="bestuur-") as folder:
+        copy = Path(folder) / f"{Path(pdf).stem}.xlsx"
+        write_workbook(g.spec, g.bladen, copy, Path(sjabloon), printed)
+        return rekenmotor.export_pdf(copy, Path(pdf))
 
 
 @contextmanager

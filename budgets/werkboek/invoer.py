@@ -1,7 +1,7 @@
 """The Uitgangspunten sheet: every input of the spec, in the input style, with a
 toelichting column. Returns where each input sits, for the formulas of other sheets."""
 
-from budgets.excel.formaten import AANTAL, DATUM, EURO, EURO_CENT, FRACTIE
+from budgets.excel.formaten import AANTAL, DATUM, EURO, EURO_CENT, FRACTIE, PROCENT
 from budgets.spec import secties as S
 from budgets.spec.model import (
     AARDEN,
@@ -92,7 +92,7 @@ def _kv(blad: Blad, b: Begroting, pos: Posities, state: dict, key: str, fields, 
         elif unit == "datum":
             blad.zet(rij, 3, value, "invoer", DATUM)
         else:
-            fmt = {"EUR": EURO_CENT, "fractie": FRACTIE}.get(unit)
+            fmt = {"EUR": EURO_CENT, "fractie": FRACTIE, "%": PROCENT}.get(unit)
             blad.zet(rij, 3, value, "invoer", fmt)
         pos[(key, name)] = ref(S.BLAD, absolute(3, rij))
         pos[(key, name, "rij")] = rij
@@ -323,6 +323,9 @@ def _reserve(blad, b, pos, state):
         "onvoorzien": r.onvoorzien,
     }
     _kv(blad, b, pos, state, "reserve", S.RESERVE, values)
+    melding = "Het maximum is een percentage van de lasten tussen 0% en 100%: typ 10% of 0,10."
+    blad.validaties.append((f"C{pos[('reserve', 'maximum_percentage', 'rij')]}",
+                            {"van": 0, "tot": 1, "melding": melding}))
 
 
 def _risicos(blad, b, pos, state):

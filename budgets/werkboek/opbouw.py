@@ -24,9 +24,11 @@ from budgets.werkboek.doelgroep import (
     link_volumes,
 )
 from budgets.werkboek.exploitatie import EX, build_exploitatie, layout_exploitatie
+from budgets.werkboek.grafieken import build_grafieken
 from budgets.werkboek.invoer import build_invoer
 from budgets.werkboek.invoer_bbv import extend_invoer
 from budgets.werkboek.kengetallen_overzicht import build_kengetallen_overzicht
+from budgets.werkboek.oogopslag import build_oogopslag
 from budgets.werkboek.overzicht import build_afronding, build_overzicht, layout_afronding
 from budgets.werkboek.plan import Blad
 from budgets.werkboek.product import (
@@ -37,6 +39,7 @@ from budgets.werkboek.product import (
     layout_bijdragen,
     layout_productbegroting,
 )
+from budgets.werkboek.raadsoverzicht import build_raadsoverzichten
 from budgets.werkboek.verdeling import VD, build_verdeling, layout_verdeling
 from budgets.werkboek.weerstand import (
     KG,
@@ -46,8 +49,6 @@ from budgets.werkboek.weerstand import (
     layout_kengetallen,
     layout_weerstand,
 )
-
-GR = "Grafieken"
 
 
 def fingerprint(b: Begroting) -> str:
@@ -82,7 +83,9 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
     sheets = [
         build_voorblad(b, pos, master_verdict(b, res, pos, L)),
         None,
+        build_oogopslag(b, res, pos, L),
         build_overzicht(b, res, L),
+        *build_raadsoverzichten(b, res, pos, L),
         invoer,
         build_doelgroep(b, pos, L) if L[DG] else None,
         build_productbegroting(b, res, pos, L) if PB in L else None,
@@ -94,10 +97,9 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         build_kengetallen_overzicht(b, res, L),
         *build_bbv_sheets(b, res, pos, L),
         _controles(b, res, pos, L),
-        _grafieken(b, L),
+        build_grafieken(b, res, L),
     ]
     sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
-    sheets = [s for s in sheets if s is None or s.titel != GR or s.grafieken]
     extend_kengetallen(sheets, b, res, pos, L)
     sheets[1] = build_inhoud(b, [blad.titel for blad in sheets if blad is not None])
     for blad in sheets:
@@ -108,33 +110,4 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
 def _controles(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     blad = build_controles(b, res, pos, L)
     fingerprint_row(blad, L["Controles"], fingerprint(b))
-    return blad
-
-
-def _grafieken(b: Begroting, L: dict) -> Blad:
-    blad = Blad(GR)
-    blad.tekst(1, 1, f"Grafieken – {b.naam}", "titel")
-    if BIJ not in L:
-        return blad
-    blad.grafieken.append(
-        {
-            "soort": "staaf",
-            "titel": "Bijdrage per gemeente per jaar (excl. doorbelastingen, EUR)",
-            "blad": BIJ,
-            "rijen": [L[BIJ][("excl", g)] for g in b.gemeenten],
-            "anker": "A3",
-            "as": "EUR",
-        }
-    )
-    blad.grafieken.append(
-        {
-            "soort": "lijn",
-            "titel": "Volumes per product over de jaren",
-            "blad": PB,
-            "rijen": [L[PB][("totaal", p.naam)] for p in b.producten],
-            "anker": "A22",
-            "labels": [p.naam for p in b.producten],
-            "as": "volume",
-        }
-    )
     return blad

@@ -41,22 +41,39 @@ class _Formats:
         return self.made[key]
 
 
-def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE) -> None:
-    """Write the planned sheets to target (a temporary path; the caller renames it)."""
+def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Path = TEMPLATE,
+                   printed: set | None = None) -> None:
+    """Write the planned sheets to target (a temporary path; the caller renames it).
+    With `printed` (sheet titles) every other sheet is hidden and has no print area:
+    LibreOffice prints only the visible sheets (but a hidden sheet's print area it does
+    print), so a copy written this way prints the board pack."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False, "strings_to_urls": False})
     formats = _Formats(book, Path(template))
     worksheets = {blad.titel: book.add_worksheet(blad.titel) for blad in sheets}
     for blad in sheets:
-        _sheet(worksheets[blad.titel], b, blad, formats, book)
+        _sheet(worksheets[blad.titel], b, blad, formats, book, printed is None or blad.titel in printed)
+    if printed is not None:
+        _hide_unprinted(worksheets, printed)
     _properties(book, b)
     book.close()
     names = {fmt.xf_index: name for fmt, name in formats.names.items() if fmt.xf_index is not None}
     Path(target).write_bytes(name_styles(buffer.getvalue(), names))
 
 
-def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
+def _hide_unprinted(worksheets: dict, printed: set) -> None:
+    """Hide the sheets not printed; the first printed one is the active sheet (XlsxWriter
+    cannot hide the active sheet)."""
+    first = next(ws for title, ws in worksheets.items() if title in printed)
+    first.activate()
+    first.set_first_sheet()
+    for title, ws in worksheets.items():
+        if title not in printed:
+            ws.hide()
+
+
+def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book, printed: bool = True) -> None:
     _cells(ws, blad, formats)
     for letter, width in blad.breedtes.items():
         ws.set_column(f"{letter}:{letter}", width)
@@ -70,7 +87,7 @@ def _sheet(ws, b: Begroting, blad: Blad, formats: _Formats, book) -> None:
     for chart in blad.grafieken:
         _chart(book, ws, b, chart)
     _checks_colour(ws, blad, formats)
-    _print(ws, b, blad)
+    _print(ws, b, blad, printed)
 
 
 def cached(cel):
@@ -127,13 +144,26 @@ FIRST_CHART_ROW = 3
 
 
 def _chart(book, ws, b: Begroting, spec: dict) -> None:
+    """A chart of one unit: series per row over the year columns ("rijen"), or the series
+    as given ("reeksen", XlsxWriter's [sheet, row, column, ...] ranges)."""
+    kind = {"type": {"staaf": "column", "lijn": "line"}.get(spec["soort"], spec["soort"])}
+    if spec.get("subtype"):
+        kind["subtype"] = spec["subtype"]
+    chart = book.add_chart(kind)
+    chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
+    chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9},
+                      "num_format": "#,##0"})
+    chart.set_x_axis({"name": spec.get("x_as", "jaar"), "num_font": {"size": 9}, "name_font": {"size": 9},
+                      "label_position": "low"})
+    chart.set_legend({"position": "bottom", "font": {"size": 9}})
+    chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
+    for series in spec.get("reeksen", ()):
+        chart.add_series(series)
+    if spec.get("reeksen"):
+        ws.insert_chart(spec["anker"], chart)
+        return
     first, last = spec.get("kolommen", (4, 3 + len(b.jaren)))  # zero-based year columns
     header = spec.get("koprij", 3) - 1
-    chart = book.add_chart({"type": {"staaf": "column", "lijn": "line"}.get(spec["soort"], spec["soort"])})
-    chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
-    chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9}})
-    chart.set_x_axis({"name": "jaar", "num_font": {"size": 9}, "name_font": {"size": 9}})
-    chart.set_legend({"position": "bottom", "font": {"size": 9}})
     labels = spec.get("labels") or [None] * len(spec["rijen"])
     for row, label in zip(spec["rijen"], labels, strict=True):
         series = {"values": [spec["blad"], row - 1, first, row - 1, last],
@@ -141,7 +171,6 @@ def _chart(book, ws, b: Begroting, spec: dict) -> None:
                   "name": label if label else [spec["blad"], row - 1, 0]}
         series.update(spec.get("reeks", {}).get(row, {}))
         chart.add_series(series)
-    chart.set_size({"width": spec.get("breedte", 830), "height": spec.get("hoogte", 340)})
     ws.insert_chart(spec["anker"], chart)
 
 
@@ -157,7 +186,7 @@ def _checks_colour(ws, blad: Blad, formats: _Formats) -> None:
                                       "multi_range": cells})
 
 
-def _print(ws, b: Begroting, blad: Blad) -> None:
+def _print(ws, b: Begroting, blad: Blad, printed: bool = True) -> None:
     ws.set_paper(9)  # A4
     if blad.staand:
         ws.set_portrait()
@@ -168,7 +197,7 @@ def _print(ws, b: Begroting, blad: Blad) -> None:
     ws.set_margins(left=0.5, right=0.5, top=0.7, bottom=0.7)
     if blad.bevriezen and blad.bevriezen[1:] != "1":
         ws.repeat_rows(0, int(blad.bevriezen[1:]) - 2)
-    if blad.afdrukbereik:
+    if blad.afdrukbereik and printed:
         ws.print_area(blad.afdrukbereik)
     breaks = {r - 1 for r in blad.pagina_einden}
     breaks.update(xl_cell_to_rowcol(c["anker"])[0] for c in blad.grafieken)  # each further chart: a new page

@@ -22,7 +22,7 @@ def _reserve_rows(v: Voorstel, r: int) -> list:
              reserve.begin, "invoer", "euro"),
             ("Reserve: minimum", reserve.minimum, reserve.minimum, "invoer", "euro")]
     if reserve.maximum_percentage is not None:
-        share = reserve.maximum_percentage / 100
+        share = reserve.maximum_percentage
         rows.append(("Reserve: maximum in % van de lasten", share, share, "invoer", "pct"))
         pct = r + 2  # the row of the percentage; the lasten are on row 6
         rows.append(("Reserve: maximum", f"=ROUND(B{pct}*B6,2)", f"=ROUND(C{pct}*C6,2)",
