@@ -79,8 +79,9 @@ def test_raadsoverzicht_per_gemeente_adds_up_to_its_bijdrage(werkom_book):
 def test_charts_never_mix_units(werkom_book):
     made, _values = werkom_book
     charts = [c for blad in made.bladen for c in blad.grafieken]
-    assert [c["as"] for c in charts] == ["EUR", "EUR"]
+    assert [c["as"] for c in charts] == ["EUR", "EUR", "ratio"]
     assert "Saldo en algemene reserve" in charts[0]["titel"] and "Maximum reserve" in charts[0]["labels"]
+    assert "tegen de norm" in charts[2]["titel"] and len(charts[2]["reeksen"]) == 2
     assert not any("Volumes" in c["titel"] for c in charts)
 
 
@@ -103,3 +104,17 @@ def test_raadsoverzicht_sheet_names_fit_excel():
     assert len(set(names.values())) == len(names)
     assert names["West Maas en Waal"] == "Raad West Maas en Waal"  # never a cut-off gemeente
     assert names["'s-Hertogenbosch"] == "Raadsoverzicht s-Hertogenbosch"
+
+
+def test_the_raadsoverzicht_shows_the_gemeentes_share_of_the_risks(werkom_book):
+    """Its part of the benodigde capaciteit by the saldo key, as LibreOffice recalculates it."""
+    from pyfuncs.afronding import excel_round
+
+    made, values = werkom_book
+    b, res = made.spec, made.resultaten
+    name = next(s.titel for s in made.bladen if s.titel.startswith("Raadsoverzicht Zaanstad"))
+    row = _find(values[name], "Deel van de benodigde weerstandscapaciteit")
+    share = b.aandelen(b.reserve.verdeelsleutel, b.begrotingsjaar)[b.gemeenten.index("Zaanstad")]
+    column = "BCDEFG"[b.jaren.index(b.begrotingsjaar)]
+    expected = excel_round(res.benodigd[b.begrotingsjaar] * share / b.presentatie.eenheid, 0)
+    assert values[name][f"{column}{row}"] == expected > 0

@@ -308,7 +308,7 @@ def test_sheets_print_setup_and_frozen_panes(generated):
         assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
-    assert len(book["Grafieken"]._charts) == 2
+    assert len(book["Grafieken"]._charts) == 3  # saldo and reserve, bijdrage per gemeente, ratio vs norm
     assert {"invoer", "berekening", "koppeling", "totaal", "controle", "kop"} <= set(book.named_styles)
 
 

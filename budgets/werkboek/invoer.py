@@ -375,6 +375,7 @@ def _vast(blad, b, pos, state):
         blad.tekst(state["rij"], 2, letter)
         blad.zet(state["rij"], 3, bound, "invoer", "0.00")
         blad.tekst(state["rij"], 4, text)
+        pos[("vast", "grens", letter)] = ref(S.BLAD, absolute(3, state["rij"]))
         state["rij"] += 1
     last = state["rij"] - 1
     pos[("vast", "grenzen")] = ref(S.BLAD, f"$C${first}:$C${last}")

@@ -97,7 +97,7 @@ def build_plan(b: Begroting, res: Resultaten | None = None) -> tuple[list[Blad],
         build_kengetallen_overzicht(b, res, L),
         *build_bbv_sheets(b, res, pos, L),
         _controles(b, res, pos, L),
-        build_grafieken(b, res, L),
+        build_grafieken(b, res, L, pos),
     ]
     sheets = [blad for i, blad in enumerate(sheets) if blad is not None or i == 1]
     extend_kengetallen(sheets, b, res, pos, L)

@@ -12,6 +12,7 @@ from budgets.werkboek.overzicht import AFGEROND, caption, unit_caption
 from budgets.werkboek.plan import Blad, col, year_columns
 from budgets.werkboek.product import BIJ
 from budgets.werkboek.verdeling import VD
+from budgets.werkboek.weerstand import WV
 from pyfuncs.afronding import excel_round
 
 PREFIX, SHORT_PREFIX = "Raadsoverzicht ", "Raad "
@@ -56,6 +57,8 @@ def _sheet(b: Begroting, res: Resultaten, pos: dict, L: dict, gi: int, g: str, n
     r = _contribution(blad, b, res, pos, L, gi, g, years, 4)
     if b.verdeelt_saldo and VD in L:
         r = _saldo_share(blad, b, res, pos, L, gi, g, r + 1)
+        if WV in L:
+            r = _risk_share(blad, b, res, pos, L, g, r + 1)
     blad.breedtes.update({"A": 46, "B": 16, "C": 16, "D": 12, "E": 16, "F": 16})
     for jaar, kolom in year_columns(b.jaren):
         blad.breedtes[col(kolom - 3)] = max(blad.breedtes.get(col(kolom - 3), 12), len(caption(b, jaar)) + 3)
@@ -147,3 +150,25 @@ def _saldo_share(blad, b, res, pos, L, gi, g, r) -> int:
     blad.tekst(r + 2, 1, "Het deel van het saldo dat de algemene reserve niet opvangt, verdeeld met de "
                f"sleutel {b.reserve.verdeelsleutel}.", "toelichting")
     return r + 3
+
+
+def _risk_share(blad, b, res, pos, L, g, r) -> int:
+    """What the gemeente would carry of the benodigde weerstandscapaciteit if the risks all
+    came true and the reserve could not absorb them: the capacity times its share in the key
+    of the saldo, per year."""
+    unit, e, key = pos[("presentatie", "eenheid")], b.presentatie.eenheid, b.reserve.verdeelsleutel
+    gi = b.gemeenten.index(g)
+    blad.tekst(r, 1, "Aandeel in de risico's", "kop")
+    cols = [(jaar, kolom - 3, col(kolom)) for jaar, kolom in year_columns(b.jaren)]
+    for jaar, kolom, _s in cols:
+        blad.tekst(r, kolom, caption(b, jaar), "begrotingsjaar" if jaar == b.begrotingsjaar else "kop")
+    r += 1
+    blad.tekst(r, 1, "Deel van de benodigde weerstandscapaciteit")
+    need, share = L[WV]["benodigd"], L[VD][("aandeel", key, g)]
+    for jaar, kolom, s in cols:
+        blad.zet(r, kolom, f"=ROUND({WV}!{s}{need}*{VD}!{s}{share}/{unit},0)", "berekening", AFGEROND,
+                 _units(res.benodigd[jaar] * b.aandelen(key, jaar)[gi], e))
+    blad.tekst(r + 1, 1, "De risico's van de regeling naar de sleutel "
+               f"{key}: wat de gemeente zou bijdragen als ze zich voordoen en de reserve ze niet "
+               "opvangt.", "toelichting")
+    return r + 2

@@ -152,7 +152,7 @@ def _chart(book, ws, b: Begroting, spec: dict) -> None:
     chart = book.add_chart(kind)
     chart.set_title({"name": spec["titel"], "name_font": {"size": 11}})
     chart.set_y_axis({"name": spec["as"], "num_font": {"size": 9}, "name_font": {"size": 9},
-                      "num_format": "#,##0"})
+                      "num_format": spec.get("getalnotatie", "#,##0")})
     chart.set_x_axis({"name": spec.get("x_as", "jaar"), "num_font": {"size": 9}, "name_font": {"size": 9},
                       "label_position": "low"})
     chart.set_legend({"position": "bottom", "font": {"size": 9}})
