@@ -118,3 +118,27 @@ def test_the_raadsoverzicht_shows_the_gemeentes_share_of_the_risks(werkom_book):
     column = "BCDEFG"[b.jaren.index(b.begrotingsjaar)]
     expected = excel_round(res.benodigd[b.begrotingsjaar] * share / b.presentatie.eenheid, 0)
     assert values[name][f"{column}{row}"] == expected > 0
+
+
+def test_the_board_pack_prints_its_tables_in_type_of_8_pt_or_more(root, tmp_path, libreoffice):
+    """The median height of the words on each page of the board pack, read from the PDF
+    (pdftotext -bbox), stays at 8 pt or more: no page is scaled down to unreadable type."""
+    import os
+    import re
+    import shutil
+    import subprocess
+
+    from budgets.cli import main
+
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext ontbreekt in CI: .ci/run hoort poppler-utils te installeren")
+        pytest.skip("pdftotext (poppler-utils) ontbreekt")
+    pdf = tmp_path / "r.pdf"
+    assert main(["genereer", str(root / "samples/rivierenland/begroting.yaml"), "-o", str(tmp_path / "r.xlsx"),
+                 "--pdf", "--niet-controleren"]) == 0
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        heights = sorted(float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"',
+                                                                     page))
+        assert heights[len(heights) // 2] >= 8, f"pagina {number}: mediane letterhoogte {heights[len(heights) // 2]:.1f} pt"

@@ -2,6 +2,7 @@
 FAST rules hold, output is atomic and deterministic, text stays text."""
 
 import json
+import os
 import re
 import shutil
 from datetime import datetime
@@ -302,9 +303,8 @@ def test_sheets_print_setup_and_frozen_panes(generated):
     ]
     for sheet in book.worksheets:
         assert sheet.sheet_state == "visible"
-        # an output sheet of five years fits A4 upright, and so does the title page
-        portrait = sheet.title in ("Overzicht baten en lasten", "Kengetallen (overzicht)", "Voorblad",
-                                   "In één oogopslag") or sheet.title.startswith("Raadsoverzicht ")
+        # the title page prints upright; tables print landscape, so their type stays above 8 pt
+        portrait = sheet.title == "Voorblad"
         assert sheet.page_setup.orientation == ("portrait" if portrait else "landscape")
         assert "&P" in sheet.oddFooter.right.text and "ontwerp" in sheet.oddFooter.left.text
     assert book["Productbegroting"].freeze_panes == "E4"
@@ -357,6 +357,8 @@ def _pdf_text(pdf: Path) -> tuple[int, str]:
     import subprocess
 
     if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext ontbreekt in CI: .ci/run hoort poppler-utils te installeren")
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -20,7 +20,7 @@ SHORT = {
 def build_kengetallen_overzicht(b, res, L: dict) -> Blad:
     """The four kengetallen (only the structurele exploitatieruimte without a balans) and,
     with a balans, their signaalwaarde category per year."""
-    blad = Blad(KO, soort="uitvoer", staand=len(b.jaren) <= 6)
+    blad = Blad(KO, soort="uitvoer")  # landscape: type of 9–10 pt (portrait scaled it under 8 pt)
     blad.tekst(1, 1, f"Kengetallen – {b.naam}", "titel")
     blad.tekst(2, 1, "Kengetallen van het BBV in procenten; berekend op het blad Kengetallen", "toelichting")
     blad.tekst(4, 1, "Kengetal", "kop")

@@ -29,7 +29,7 @@ def _units(value: float, e: int) -> float:
 
 def build_oogopslag(b: Begroting, res: Resultaten, pos: dict, L: dict) -> Blad:
     """The one-page summary for the board (portrait A4)."""
-    blad = Blad(OO, soort="uitvoer", staand=True)
+    blad = Blad(OO, soort="uitvoer")  # landscape: type of 9–10 pt (portrait scaled it under 8 pt)
     blad.tekst(1, 1, f"In één oogopslag – {b.naam}, begroting {b.begrotingsjaar}", "titel")
     blad.tekst(2, 1, f"{unit_caption(b)}; saldo + = overschot, − = tekort", "toelichting")
     r = _results(blad, b, res, pos, L, 4)

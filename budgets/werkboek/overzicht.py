@@ -167,7 +167,7 @@ def _rank(rests: list, i: int) -> int:
 
 def build_overzicht(b: Begroting, res: Resultaten, L: dict) -> Blad:
     """The board's overzicht van baten en lasten, linked to the rounded working rows."""
-    blad, w = Blad(OV, soort="uitvoer", staand=len(b.jaren) <= 6), L[EX]["afronding"]
+    blad, w = Blad(OV, soort="uitvoer"), L[EX]["afronding"]  # landscape: type of 9–10 pt
     values = published(b, res)
     blad.tekst(1, 1, f"Overzicht van baten en lasten – {b.naam}", "titel")
     blad.tekst(2, 1, f"{unit_caption(b)}; baten en lasten positief, saldo + = overschot, − = tekort",

@@ -49,7 +49,7 @@ def _units(value: float, e: int) -> float:
 
 
 def _sheet(b: Begroting, res: Resultaten, pos: dict, L: dict, gi: int, g: str, name: str) -> Blad:
-    blad = Blad(name, soort="uitvoer", staand=True)
+    blad = Blad(name, soort="uitvoer")  # landscape: type of 9–10 pt (portrait scaled it under 8 pt)
     years = contribution_years(b)
     blad.tekst(1, 1, f"Raadsoverzicht gemeente {g}", "titel")
     blad.tekst(2, 1, f"Wat de gemeente bijdraagt aan {b.naam} volgens de begroting {b.begrotingsjaar}; "
