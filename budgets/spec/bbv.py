@@ -9,7 +9,17 @@ its YAML path.
 
 from dataclasses import dataclass, field
 
-from budgets.spec.meldingen import Meldingen, choice, get, integer, items, number, per_year, text
+from budgets.spec.meldingen import (
+    Meldingen,
+    choice,
+    get,
+    integer,
+    items,
+    number,
+    per_year,
+    text,
+    unknown_fields,
+)
 from pyfuncs.activa import METHODES
 from pyfuncs.balans import POSTEN
 from pyfuncs.fido import KASGELDLIMIET
@@ -229,9 +239,7 @@ def _rows(raw: dict, key: str, m: Meldingen, build) -> tuple:
         if not isinstance(row, dict):
             m.fout(pad, "hier hoort een mapping (naam: …)")
             continue
-        for veld in row:
-            if veld not in VELDEN[key]:
-                m.fout(f"{pad}.{veld}", f"onbekend veld '{veld}'; toegestaan: {', '.join(VELDEN[key])}")
+        unknown_fields(row, pad, VELDEN[key], m)
         result.append(build(row, pad))
     return tuple(result)
 
@@ -337,9 +345,7 @@ def _maatregelen(row, m: Meldingen) -> tuple:
     for naam, fields in risks.items():
         pad = f"paragrafen.risicos.{naam}"
         fields = fields if isinstance(fields, dict) else {}
-        for key in fields:
-            if key not in ("beleid", "beheersmaatregel"):
-                m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: beleid, beheersmaatregel")
+        unknown_fields(fields, pad, ("beleid", "beheersmaatregel"), m)
         result.append(
             Maatregel(
                 str(naam).strip(),

@@ -184,6 +184,13 @@ def _show(x: float) -> str:
     return str(int(x)) if x == int(x) else str(x)
 
 
+def unknown_fields(row: dict, pad: str, allowed, m: Meldingen) -> None:
+    """Report every key of a mapping that is not one of the allowed fields, at its path."""
+    for key in row:
+        if key not in allowed:
+            m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: {', '.join(allowed)}")
+
+
 def unique_names(rows: list, pad: str, m: Meldingen, label: str) -> None:
     """Report names that occur twice in a list (anything else is reported elsewhere)."""
     if not isinstance(rows, list):

@@ -12,7 +12,7 @@ workbook does not show it; `begroting scenario` compares it with the bijdragen).
 
 from dataclasses import dataclass
 
-from budgets.spec.meldingen import Meldingen, choice, get, items, per_year, text
+from budgets.spec.meldingen import Meldingen, choice, get, items, per_year, text, unknown_fields
 from budgets.spec.model import Begroting
 
 SOORTEN = {
@@ -48,9 +48,7 @@ def parse_rijksmiddelen(section, b: Begroting, m: Meldingen) -> tuple:
         if not isinstance(row, dict):
             m.fout(pad, "hier hoort een mapping: {gemeente: ..., soort: wsw, bedragen: {...}, bron: ...}")
             continue
-        for key in row:
-            if key not in FIELDS:
-                m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: {', '.join(FIELDS)}")
+        unknown_fields(row, pad, FIELDS, m)
         gemeente = text(get(row, "gemeente", pad, m), f"{pad}.gemeente", m)
         if gemeente and gemeente not in b.gemeenten:
             m.fout(f"{pad}.gemeente",

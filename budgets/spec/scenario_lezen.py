@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from budgets.spec.laden import load_spec, parse_mapping, read_yaml
-from budgets.spec.meldingen import Meldingen, get, items, text
+from budgets.spec.meldingen import Meldingen, get, items, text, unknown_fields
 from budgets.spec.model import Begroting
 from budgets.spec.rijksmiddelen import parse_rijksmiddelen
 from budgets.spec.scenarios import AANPASSINGEN, BASIS, Aanpassing, Parameter, Scenario, apply
@@ -87,9 +87,7 @@ def _scenario(naam: str, row, b: Begroting, m: Meldingen) -> Scenario:
     if not isinstance(row, dict):
         m.fout(pad, "hier hoort een mapping met omschrijving en aanpassingen")
         return Scenario(naam)
-    for key in row:
-        if key not in SCENARIO_FIELDS:
-            m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: {', '.join(SCENARIO_FIELDS)}")
+    unknown_fields(row, pad, SCENARIO_FIELDS, m)
     changes = tuple(a for soort in AANPASSINGEN if soort in row
                     for a in _overrides(soort, row[soort], f"{pad}.{soort}", b, m))
     if naam == BASIS and changes:
@@ -150,9 +148,7 @@ def _parameters(section, b: Begroting, m: Meldingen) -> tuple:
         if not isinstance(row, dict):
             m.fout(pad, "hier hoort een mapping: {parameter: volumes.Wsw.factor, laag: 0.95, hoog: 1.05}")
             continue
-        for key in row:
-            if key not in PARAMETER_FIELDS:
-                m.fout(f"{pad}.{key}", f"onbekend veld '{key}'; toegestaan: {', '.join(PARAMETER_FIELDS)}")
+        unknown_fields(row, pad, PARAMETER_FIELDS, m)
         parameter = _parameter(row, pad, b, m)
         if parameter is not None:
             found.append(parameter)
