@@ -28,9 +28,8 @@ def settle(begroot: float, gerealiseerd: float, normprijs: float, regel: str = "
 
 def settle_rows(begroot, gerealiseerd, normprijzen, regels) -> list[float]:
     """settle() for rows of equal length, with the rule words already checked."""
-    for b, g in zip(begroot, gerealiseerd, strict=True):
-        if b < 0 or g < 0:
-            raise InvoerFout("een volume mag niet negatief zijn")
+    if any(b < 0 or g < 0 for b, g in zip(begroot, gerealiseerd, strict=True)):
+        raise InvoerFout("een volume mag niet negatief zijn")
     pick = {"minimum": max, "realisatie": lambda b, g: g, "begroting": lambda b, g: b}
     rules = [pick.get(regel) or settled_volume(0, 0, regel) for regel in regels]
     return excel_round_cents([rule(b, g) * p for b, g, p, rule in

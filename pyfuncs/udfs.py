@@ -48,6 +48,10 @@ def _aligned(named: dict[str, object]) -> dict[str, list]:
 
 def _column_numbers(values: list, argument: str) -> list[float]:
     """A column of raw cells as floats (blank = 0), each refusal naming its row."""
+    if values and set(map(type, values)) == {float}:
+        total = sum(values)  # NaN anywhere makes it NaN; ±inf fall outside min/max
+        if total == total and -GRENS < min(values) and max(values) < GRENS:
+            return values
     several = len(values) > 1
     return [cell if type(cell) is float and -GRENS < cell < GRENS
             else number(cell, argument, f" (rij {r + 1})" if several else "")

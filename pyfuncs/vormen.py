@@ -114,6 +114,15 @@ def _checked(rows: list[list], argument: str) -> list[list]:
     return rows
 
 
+def _checked_column(column: list, argument: str) -> None:
+    """_checked() for a column of raw cells, without making rows of it."""
+    for r, cell in enumerate(column):
+        if cell.__class__ is str and cell[:1] != "#" and not cell[:1].isspace():
+            continue
+        if not (cell is None or type(cell) is float or type(cell) is int) and error_name(cell):
+            refuse_error(cell, argument, _where([[c] for c in column], r, 0))
+
+
 def rows_of(value, argument: str) -> list[list]:
     """A value, flat list (read as a column) or list/tuple of rows, as a list of rows; an
     error value anywhere is refused with its row and column."""
@@ -276,7 +285,7 @@ def cells(value, argument: str) -> list:
     if column is not None:
         for cell in column:
             if cell.__class__ is not float and cell is not None:
-                _checked([[c] for c in column], argument)
+                _checked_column(column, argument)
                 break
         return column
     rows = rows_of(value, argument)
@@ -302,15 +311,13 @@ def choice(value, argument: str, allowed: tuple[str, ...], default: str) -> str:
 
 def choices(values: list, argument: str, allowed: tuple[str, ...], default: str) -> list[str]:
     """choice() for a column of words, each distinct word normalised once."""
+    keys = [value if value.__class__ is str or value is None else repr(value) for value in values]
     known: dict = {}
-    result = []
-    for r, value in enumerate(values):
-        key = value if isinstance(value, str) or value is None else repr(value)
-        if key not in known:
-            refuse_error(value, argument, f" rij {r + 1}" if len(values) > 1 else "")
-            known[key] = choice(value, argument, allowed, default)
-        result.append(known[key])
-    return result
+    for key in dict.fromkeys(keys):
+        r = keys.index(key)
+        refuse_error(values[r], argument, f" rij {r + 1}" if len(values) > 1 else "")
+        known[key] = choice(values[r], argument, allowed, default)
+    return [known[key] for key in keys]
 
 
 def plain_word(value) -> str:

@@ -133,9 +133,12 @@ def test_several_workbooks_in_one_run_each_with_its_own_report(copy, werkom_xlsx
     shutil.copyfile(werkom_xlsx, good)
     cell = _find(copy, "Productbegroting", "Normbedrag (bijdrage gemeenten)")
     _edit(copy, "Productbegroting", cell, 123456)
-    assert main(["controleer", str(good), str(copy)]) == 1
+    other = tmp_path / "ook-goed.xlsx"
+    shutil.copyfile(werkom_xlsx, other)
+    assert main(["controleer", str(good), str(copy), str(other)]) == 1
     out = capsys.readouterr().out
-    first, second = out.split(f"== {copy}\n")
-    assert first.startswith(f"== {good}\nIn orde: ")
+    first, rest = out.split(f"== {copy}\n")
+    second, third = rest.split(f"== {other}\n")
+    assert first.startswith(f"== {good}\nIn orde: ") and third.startswith("In orde: ")
     assert f"Productbegroting!{cell}: formule is vervangen door de waarde 123456" in second
-    assert "Productbegroting" not in first
+    assert "Productbegroting" not in first + third

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 
 def processes_mentioning(text: str) -> list[int]:
     """Pids of running processes whose command line contains text (from /proc)."""
@@ -53,3 +55,30 @@ def test_the_cached_profile_is_reused(root, tmp_path, libreoffice, monkeypatch):
     assert len(profiles) == 1 and (profiles[0] / "user" / "registrymodifications.xcu").exists()
     rekenmotor.recalculate_with_libreoffice(workbook)
     assert list((tmp_path / "productbegroting").iterdir()) == profiles
+
+
+def test_several_workbooks_share_out_over_processes_and_come_back_in_order(root, tmp_path, libreoffice, monkeypatch):
+    from budgets.excel import rekenmotor
+    from budgets.werkboek.genereer import generate
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    books = [generate(root / f"samples/{sample}/begroting.yaml", tmp_path / f"{i}.xlsx").werkmap
+             for i, sample in enumerate(["werkom", "rivierenland", "werkom"])]
+    with rekenmotor.start_recalculation(books) as pending:
+        values = [pending.values(i) for i in range(3)]
+    assert values[0] == values[2] != values[1]
+    assert values[1] == rekenmotor.recalculate_with_libreoffice(books[1])
+    assert len(list((tmp_path / "cache" / "productbegroting").iterdir())) == rekenmotor._parallel(3)
+
+
+def test_a_failure_while_libreoffice_works_leaves_nothing_behind(root, tmp_path, libreoffice, monkeypatch):
+    from budgets.excel import rekenmotor
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    workbook = root / "xl/templates/begroting-sjabloon.xlsx"
+    with pytest.raises(RuntimeError), rekenmotor.start_recalculation([workbook] * 3) as pending:
+        assert processes_mentioning(str(cache))
+        raise RuntimeError
+    assert processes_mentioning(str(cache)) == []
+    assert not pending._outdir.exists()

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from budgets.werkboek.controleer import format_report, verify_many
+from budgets.excel.rekenmotor import start_recalculation
+from budgets.excel.veilig import check_workbook
 
 
 def add_parser(subparsers) -> None:
@@ -37,7 +38,14 @@ def _raw():
 
 
 def run(args) -> int:
-    rapporten = verify_many(args.werkmap, args.engine)
+    paden = [Path(pad) for pad in args.werkmap]
+    for pad in paden:
+        check_workbook(pad, "werkmap")  # before LibreOffice sees it
+    with start_recalculation(paden, args.engine) as pending:
+        # LibreOffice has started; the heavy imports of the checks load while it works
+        from budgets.werkboek.controleer import format_report, verify_started
+
+        rapporten = verify_started(paden, pending, args.engine)
     for rapport in rapporten:
         if len(rapporten) > 1:
             print(f"== {rapport.pad}")

@@ -14,13 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from budgets.excel import rekenmotor
-from budgets.excel.veilig import open_workbook
+from budgets.excel.veilig import check_workbook, open_workbook
 from budgets.spec.laden import parse_mapping
 from budgets.spec.model import Begroting
 from budgets.spec.uit_werkboek import read_book
 from budgets.werkboek.opbouw import build_plan
 from budgets.werkboek.plan import UNCHECKED, Blad
-from pyfuncs.fouten import InvoerFout
 
 TOLERANTIE = 0.005
 
@@ -197,23 +196,13 @@ CHECKS: list[Callable[[Context], list[Bevinding]]] = [
 ]
 
 
-def _recalculate(paden: list[Path], engine: str | None) -> tuple[list[dict], str, bool]:
-    """Values per workbook, engine name and whether `formulas` ran because LibreOffice is
-    missing. The `formulas` package's progress bar is kept off the terminal."""
-    with contextlib.redirect_stderr(io.StringIO()):
-        if engine == "formulas":
-            return [rekenmotor.recalculate_with_formulas(pad) for pad in paden], "formulas", False
-        values, name = rekenmotor.recalculate_many(paden)
-    return values, name, name != "LibreOffice"
-
-
-def _open(pad: Path) -> tuple[Begroting, object]:
-    """The spec read back from the workbook, and the workbook itself (opened once)."""
-    if not pad.exists():
-        raise InvoerFout(f"{pad}: bestand niet gevonden")
-    book = open_workbook(pad, "werkmap", data_only=False)  # zip-bomb checks first
+def _open(pad: Path) -> tuple[Begroting, object, list[Blad]]:
+    """The spec read back from the workbook, the workbook itself (opened once) and the plan
+    the core makes of that spec."""
+    book = open_workbook(pad, "werkmap", data_only=False)
     raw, places = read_book(book, pad.name)
-    return parse_mapping(raw, pad.name, places), book
+    spec = parse_mapping(raw, pad.name, places)
+    return spec, book, build_plan(spec)[0]
 
 
 def verify(pad: Path, engine: str | None = None) -> Rapport:
@@ -222,16 +211,29 @@ def verify(pad: Path, engine: str | None = None) -> Rapport:
 
 
 def verify_many(paden: list[Path], engine: str | None = None) -> list[Rapport]:
-    """Verify several workbooks with one recalculation run (one LibreOffice start)."""
+    """Verify several workbooks with one recalculation run."""
     paden = [Path(pad) for pad in paden]
+    for pad in paden:
+        check_workbook(pad, "werkmap")  # before LibreOffice sees it
+    with rekenmotor.start_recalculation(paden, engine) as pending:
+        return verify_started(paden, pending, engine)
+
+
+def verify_started(paden: list[Path], pending, engine: str | None = None) -> list[Rapport]:
+    """Verify workbooks whose recalculation has started (rekenmotor.start_recalculation):
+    they are read and planned here while LibreOffice works, then compared one by one."""
     opened = [_open(pad) for pad in paden]
-    alle_waarden, engine_name, terugval = _recalculate(paden, engine)
-    return [_report(pad, spec, book, waarden, engine_name, terugval)
-            for pad, (spec, book), waarden in zip(paden, opened, alle_waarden, strict=True)]
+    terugval = engine != "formulas" and pending.engine != "LibreOffice"
+    rapporten = []
+    for i, (pad, (spec, book, bladen)) in enumerate(zip(paden, opened, strict=True)):
+        with contextlib.redirect_stderr(io.StringIO()):  # the `formulas` progress bar
+            waarden = pending.values(i)
+        rapporten.append(_report(pad, spec, book, bladen, waarden, pending.engine, terugval))
+    return rapporten
 
 
-def _report(pad: Path, spec: Begroting, book, waarden: dict, engine_name: str, terugval: bool) -> Rapport:
-    bladen, _res = build_plan(spec)
+def _report(pad: Path, spec: Begroting, book, bladen: list[Blad], waarden: dict, engine_name: str,
+            terugval: bool) -> Rapport:
     ctx = Context(pad, spec, bladen, book, waarden, engine_name)
     bevindingen = [finding for check in CHECKS for finding in check(ctx)]
     cells = [c for blad in bladen for c in blad.cellen.values()]
