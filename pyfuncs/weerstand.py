@@ -73,11 +73,11 @@ def simulate_risks_per_year(kansen, minima, maxima, risicojaren, jaren, zekerhei
     if not len(kansen) == len(minima) == len(maxima) == len(risicojaren):
         raise InvoerFout("kansen, minima, maxima en jaren zijn niet even lang")
     result: dict = {}
+    simulated: dict = {(): 0.0}  # years with the same risks share one simulation
     for jaar in jaren:
-        rows = [i for i, given in enumerate(risicojaren) if not given or jaar in given]
-        if not rows:
-            result[jaar] = 0.0
-            continue
-        result[jaar] = simulate_risks([kansen[i] for i in rows], [minima[i] for i in rows],
-                                      [maxima[i] for i in rows], zekerheid, trekkingen, startwaarde)
+        rows = tuple(i for i, given in enumerate(risicojaren) if not given or jaar in given)
+        if rows not in simulated:
+            simulated[rows] = simulate_risks([kansen[i] for i in rows], [minima[i] for i in rows],
+                                             [maxima[i] for i in rows], zekerheid, trekkingen, startwaarde)
+        result[jaar] = simulated[rows]
     return result

@@ -33,3 +33,18 @@ def test_the_footer_of_a_generated_workbook_escapes_the_name(root, tmp_path):
     made = generate(spec, tmp_path / "l.xlsx")
     sheet = zipfile.ZipFile(made.werkmap).read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "Werk &amp;&amp; Inkomen Lekstroom" in sheet
+
+
+def test_the_stored_template_styles_are_what_openpyxl_reads_and_only_for_that_template(tmp_path):
+    import shutil
+
+    from budgets.excel import xlsx
+    from budgets.excel.stijl import TEMPLATE, house_styles
+
+    assert xlsx._stored_styles(TEMPLATE) == xlsx._read_styles(TEMPLATE, house_styles)
+    restyled = tmp_path / TEMPLATE.name
+    shutil.copyfile(TEMPLATE, restyled)
+    shutil.copyfile(xlsx.styles_file(TEMPLATE), xlsx.styles_file(restyled))
+    with restyled.open("ab") as file:
+        file.write(b"\0")  # another template: the stored styles no longer apply
+    assert xlsx._stored_styles(restyled) is None

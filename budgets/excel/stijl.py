@@ -6,12 +6,10 @@ the generator keeps its named styles. Regenerate it with `python -m budgets.exce
 import sys
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from budgets.excel.xlsx import store_styles
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "xl" / "templates" / "begroting-sjabloon.xlsx"
 FONT = "Calibri"
-THIN = Side(style="thin", color="9E9E9E")
 # the palette: one colour per role, in every workbook the product writes
 INVOER, INVOER_TEKST = "FFF2CC", "1F3864"
 KOPPELING_TEKST = "375623"
@@ -32,19 +30,22 @@ def _style(
     border: bool = False,
     number_format: str = "General",
     italic: bool = False,
-) -> NamedStyle:
+):
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
     style = NamedStyle(name=name)
     style.font = Font(name=FONT, size=size, bold=bold, italic=italic, color=color)
     if fill:
         style.fill = PatternFill("solid", fgColor=fill)
     if border:
-        style.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+        thin = Side(style="thin", color="9E9E9E")
+        style.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     style.number_format = number_format
     style.alignment = Alignment(vertical="center")
     return style
 
 
-def house_styles() -> list[NamedStyle]:
+def house_styles() -> list:
     """The named styles every generated workbook uses (FAST: input, calculation, link,
     total, check), plus title, heading, note and computed value."""
     return [
@@ -61,7 +62,7 @@ def house_styles() -> list[NamedStyle]:
     ]
 
 
-def werkmap_styles() -> list[NamedStyle]:
+def werkmap_styles() -> list:
     """The named styles of the controller's workbook: the same palette, plus the Python
     function and its native-Excel twin."""
     return [
@@ -74,7 +75,10 @@ def werkmap_styles() -> list[NamedStyle]:
 
 
 def build_template(path: Path = TEMPLATE) -> Path:
-    """Write the template: the styles registered and one sheet that shows them."""
+    """Write the template (the styles registered and one sheet that shows them) and the
+    file of its styles beside it."""
+    from openpyxl import Workbook
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Huisstijl"
@@ -88,17 +92,18 @@ def build_template(path: Path = TEMPLATE) -> Path:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
+    store_styles(path, house_styles)
     return path
 
 
-def _register(book: Workbook, styles: list[NamedStyle]) -> dict:
+def _register(book, styles: list) -> dict:
     for style in styles:
         if style.name not in book.named_styles:
             book.add_named_style(style)
     return {style.name: style.name for style in styles}
 
 
-def ensure_styles(book: Workbook) -> None:
+def ensure_styles(book) -> None:
     """Add any house style the (restyled) template lacks; keep those it has."""
     _register(book, house_styles())
 

@@ -8,12 +8,13 @@ file's styles part so that each cell format also refers to its named style
 "invoer", "totaal", ... as in the template.
 """
 
+import hashlib
 import io
+import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-
-import openpyxl
 
 BORDERS = {"thin": 1, "medium": 2, "dashed": 3, "dotted": 4, "thick": 5, "double": 6, "hair": 7}
 HEADER_LIMIT = 255  # characters Excel allows in one header or footer
@@ -70,16 +71,48 @@ def style_properties(style) -> dict:
     return props
 
 
-def template_styles(template: Path, defaults: list) -> dict[str, dict]:
+def template_styles(template: Path, defaults: Callable[[], list]) -> dict[str, dict]:
     """{name: format properties} of the template's named styles; a house style the
-    (restyled) template lacks comes from `defaults` (openpyxl NamedStyles)."""
-    styles = {style.name: style_properties(style) for style in defaults}
-    if Path(template).exists():
+    (restyled) template lacks comes from `defaults()` (openpyxl NamedStyles). For the
+    template as shipped they are stored beside it (styles_file), so no openpyxl is needed."""
+    stored = _stored_styles(Path(template))
+    return stored if stored is not None else _read_styles(Path(template), defaults)
+
+
+def _read_styles(template: Path, defaults: Callable[[], list]) -> dict[str, dict]:
+    import openpyxl
+
+    styles = {style.name: style_properties(style) for style in defaults()}
+    if template.exists():
         book = openpyxl.load_workbook(template)
         for style in book._named_styles:
             if style.name != "Normal":
                 styles[style.name] = style_properties(style)
     return styles
+
+
+def styles_file(template: Path) -> Path:
+    """The template's styles as read once, with the template's sha256: used only while the
+    template is unchanged byte for byte."""
+    return template.with_name(f"{template.stem}.stijlen.json")
+
+
+def _stored_styles(template: Path) -> dict | None:
+    try:
+        stored = json.loads(styles_file(template).read_text(encoding="utf-8"))
+        digest = hashlib.sha256(template.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
+    return stored["stijlen"] if stored.get("sha256") == digest else None
+
+
+def store_styles(template: Path, defaults: Callable[[], list]) -> Path:
+    """Write styles_file(template) from the template as openpyxl reads it."""
+    record = {"sha256": hashlib.sha256(template.read_bytes()).hexdigest(),
+              "stijlen": _read_styles(template, defaults)}
+    target = styles_file(template)
+    target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return target
 
 
 _XF = re.compile(r"<xf [^>]*?(?:/>|>.*?</xf>)", re.S)

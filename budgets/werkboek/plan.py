@@ -8,7 +8,7 @@ D totaal, then the years from column E.
 
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from budgets.excel.formaten import EURO
 
@@ -49,7 +49,7 @@ class Blad:
         self, rij: int, kolom: int, waarde, stijl=None, formaat=None, verwacht=UNCHECKED, tekst: bool = False
     ) -> str:
         """Plan a cell and return its address (e.g. "E12")."""
-        adres = f"{get_column_letter(kolom)}{rij}"
+        adres = f"{xl_col_to_name(kolom - 1)}{rij}"
         self.cellen[adres] = Cel(waarde, stijl, formaat, verwacht, tekst)
         return adres
 
@@ -59,7 +59,7 @@ class Blad:
 
 
 def col(kolom: int) -> str:
-    return get_column_letter(kolom)
+    return xl_col_to_name(kolom - 1)
 
 
 def year_column(jaren: tuple, jaar: int) -> int:
@@ -110,9 +110,7 @@ def header_row(
 
 def prev(c: str) -> str:
     """The column left of c."""
-    from openpyxl.utils import column_index_from_string
-
-    return col(column_index_from_string(c) - 1)
+    return xl_col_to_name(xl_cell_to_rowcol(f"{c}1")[1] - 1)
 
 
 def standard_widths(blad: Blad, jaren: tuple, label: int = 44) -> None:

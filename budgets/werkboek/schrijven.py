@@ -23,7 +23,7 @@ class _Formats:
     """One XlsxWriter format per (named style, number format, extra) combination."""
 
     def __init__(self, book, template: Path):
-        self.book, self.styles = book, template_styles(template, house_styles())
+        self.book, self.styles = book, template_styles(template, house_styles)
         self.made: dict = {}
         self.names: dict = {}  # format -> named style
 
