@@ -94,11 +94,17 @@ INSTROOM_FORMULES = {
 }
 
 
-def own_means_formula(bijdrage_ref: str, rijksmiddelen_ref: str) -> str:
+def own_means_formula(bijdrage_ref: str, rijksmiddelen_ref: str, digits: str = "2") -> str:
     """Eigen middelen = ROUND(bijdrage − rijksmiddelen; 2) (rijksmiddelen.compare_to_rijksmiddelen)."""
-    return f"=ROUND({bijdrage_ref}-{rijksmiddelen_ref},2)"
+    return f"=ROUND({bijdrage_ref}-{rijksmiddelen_ref},{digits})"
 
 
-def per_inhabitant_formula(amount_ref: str, inhabitants_ref: str) -> str:
+def per_inhabitant_formula(amount_ref: str, inhabitants_ref: str, digits: str = "2") -> str:
     """Euros per inwoner: ROUND(bedrag / inwoners; 2) (rijksmiddelen.per_inhabitant)."""
-    return f"=ROUND({amount_ref}/{inhabitants_ref},2)"
+    return f"=ROUND({amount_ref}/{inhabitants_ref},{digits})"
+
+
+def rijksmiddelen_formula(amount_refs: tuple[str, ...], digits: str = "2") -> str:
+    """Rijksmiddelen of one kind: each input rounded to cents, then added
+    (rijksmiddelen.compare_to_rijksmiddelen rounds every amount before the sum)."""
+    return "=" + "+".join(f"ROUND({ref},{digits})" for ref in amount_refs)

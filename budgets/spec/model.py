@@ -237,6 +237,7 @@ class Begroting:
     presentatie: Presentatie = field(default_factory=Presentatie)
     koppen: tuple = ()  # Kop records: heading rows of the overzicht van baten en lasten
     bbv: Bbv = field(default_factory=Bbv)
+    rijksmiddelen: tuple = ()  # budgets.spec.rijksmiddelen.Rijksmiddel rows, per gemeente and kind
     bron: str = field(default="", compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
