@@ -13,7 +13,9 @@ YAML (in the spec or in a separate file given with --scenarios):
       laag:
         omschrijving: "Snellere uitstroom Wsw, NTW 5% lager"
         volumes: {Wsw: {factor: 0.95}}           # or totaal: {2024: 700, ...}
-        projectie: {Wsw: {uitstroom: 5}}         # an assumption of volumes[].projectie (% as there)
+        projectie: {Wsw: {uitstroom: 5}}         # an assumption of volumes[].projectie (% as there);
+                                                 # an age profile: overige_uitstroom, cohorten,
+                                                 # aow_leeftijden, verjaardag_maanden, fte_per_persoon
         producten: {Begeleiding beschut: {basisprijs: 14000, indexatie: 1.5}}
         exploitatie: {Netto toegevoegde waarde: {factor: 0.95}}
         indexatie: 1.0                           # every indexed normprijs, % per year
@@ -152,7 +154,7 @@ def _apply_projection(b: Begroting, a: Aanpassing) -> Begroting:
     rows = []
     for i, row in enumerate(b.volumes, start=1):
         if row.product == a.doel and row.projectie is not None:
-            mapping = {"soort": row.projectie.soort, **dict(row.projectie.aannames), a.veld: a.waarde}
+            mapping = {**row.projectie.mapping(), a.veld: a.waarde}
             m = Meldingen(b.bron)
             aantallen, record = project_volumes(mapping, a.pad or f"volumes[{i}].projectie", m, b.jaren)
             m.raise_if_any()
@@ -163,13 +165,22 @@ def _apply_projection(b: Begroting, a: Aanpassing) -> Begroting:
 
 def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
     for row in b.volumes:
-        if row.product == doel and row.projectie is not None and veld not in dict(row.projectie.aannames):
+        fields = [] if row.projectie is None else [k for k in row.projectie.mapping() if k != "soort"]
+        if row.product == doel and row.projectie is not None and veld not in fields:
             m.fout(pad, f"de projectie van '{doel}' (soort {row.projectie.soort}) kent geen {veld}; "
-                   f"toegestaan: {', '.join(k for k, _v in row.projectie.aannames)}")
+                   f"toegestaan: {', '.join(fields)}")
 
 
 def _basis_projection(b: Begroting, doel: str, veld: str) -> float:
     return next(r.projectie.aanname(veld) for r in b.volumes if r.product == doel and r.projectie)
+
+
+def _describe_projection(a: Aanpassing) -> str:
+    if a.veld == "cohorten":
+        return f"projectie {a.doel}: andere cohorten ({len(a.waarde)} klassen)"
+    if a.veld == "aow_leeftijden":
+        return f"projectie {a.doel}: andere AOW-leeftijden"
+    return f"projectie {a.doel}: {a.veld} {_show(a.waarde)}"
 
 
 def _projected_products(b: Begroting) -> tuple:
@@ -195,9 +206,24 @@ def _fte(value, pad: str, m: Meldingen) -> float:
     return number(value, pad, m, minimum=0, maximum=1)
 
 
+def _bands(value, pad: str, m: Meldingen) -> list:
+    """New bands of an age profile, [{van, tot, aantal}]; checked as the spec's when applied."""
+    if not isinstance(value, list) or not value:
+        m.fout(pad, "hier hoort een lijst van cohorten: [{van: 60, tot: 64, aantal: 40}, ...]")
+        return []
+    return value
+
+
+def _months(value, pad: str, m: Meldingen) -> float:
+    return number(value, pad, m, minimum=0, maximum=11)
+
+
 PROJECTIEVELDEN = {"start": (_count, True), "uitstroom": (_rate, True), "instroom": (_count, True),
                    "doel": (_count, True), "max_instroom": (_count, True), "doeljaar": (_year, True),
-                   "fte_per_persoon": (_fte, True)}
+                   "fte_per_persoon": (_fte, True),
+                   # leeftijdsprofiel
+                   "overige_uitstroom": (_rate, True), "verjaardag_maanden": (_months, False),
+                   "cohorten": (_bands, False), "aow_leeftijden": (_years_reader(60), False)}
 
 
 # -- producten -------------------------------------------------------------------------------
@@ -296,7 +322,7 @@ AANPASSINGEN: dict[str, Aanpassingsoort] = {  # applied in this order: general b
     "projectie": Aanpassingsoort(
         "product met een projectie", _projected_products, PROJECTIEVELDEN,
         _apply_projection, _basis_projection,
-        lambda a: f"projectie {a.doel}: {a.veld} {_show(a.waarde)}", _check_projection),
+        _describe_projection, _check_projection),
     "volumes": Aanpassingsoort(
         "product", _product_names,
         {"factor": (_factor, True), "totaal": (_years_reader(0), False)},
@@ -345,6 +371,7 @@ LABELS = {
     ("projectie", "max_instroom"): "Projectie {doel}: ten hoogste instroom per jaar",
     ("projectie", "doeljaar"): "Projectie {doel}: doeljaar",
     ("projectie", "fte_per_persoon"): "Projectie {doel}: fte per persoon",
+    ("projectie", "overige_uitstroom"): "Projectie {doel}: overige uitstroom (% per jaar)",
     ("producten", "factor"): "Normprijs {doel} (factor)",
     ("producten", "basisprijs"): "Basisprijs {doel} (EUR)",
     ("producten", "indexatie"): "Indexatie {doel} (% per jaar)",
