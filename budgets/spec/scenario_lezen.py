@@ -132,7 +132,8 @@ def _field(soort: str, doel: str, veld: str, value, pad: str, b: Begroting,
     reader, _ = kind.velden[veld]
     before = len(m.fouten)
     waarde = reader(value, pad, m, b.jaren) if getattr(reader, "per_jaar", False) else reader(value, pad, m)
-    kind.controleer(b, doel, veld, pad, m)
+    if len(m.fouten) == before:
+        kind.controleer(b, doel, veld, pad, m, waarde)
     return Aanpassing(soort, doel, veld, waarde, pad) if len(m.fouten) == before else None
 
 

@@ -92,7 +92,7 @@ class Aanpassingsoort:
     toepassen: Callable
     basis: Callable
     tekst: Callable
-    controleer: Callable = field(default=lambda b, doel, veld, pad, m: None)
+    controleer: Callable = field(default=lambda b, doel, veld, pad, m, waarde=None: None)
 
 
 def _factor(value, pad: str, m: Meldingen) -> float:
@@ -136,7 +136,7 @@ def _apply_volume(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, volumes=tuple(rows), _cache={})
 
 
-def _check_volume(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_volume(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     rows = [r for r in b.volumes if r.product == doel]
     if not rows:
         m.fout(pad, f"product '{doel}' heeft geen volumes in de spec")
@@ -156,19 +156,26 @@ def _apply_projection(b: Begroting, a: Aanpassing) -> Begroting:
         if row.product == a.doel and row.projectie is not None:
             mapping = {**row.projectie.mapping(), a.veld: a.waarde}
             m = Meldingen(b.bron)
-            aantallen, record = project_volumes(mapping, a.pad or f"volumes[{i}].projectie", m, b.jaren)
+            place = a.pad.rpartition(".")[0] if a.pad else f"volumes[{i}].projectie"
+            aantallen, record = project_volumes(mapping, place, m, b.jaren)
             m.raise_if_any()
             row = replace(row, aantallen=aantallen, projectie=record)
         rows.append(row)
     return replace(b, volumes=tuple(rows), _cache={})
 
 
-def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
+    """The field must belong to the projection's kind; with a value, the projection is
+    computed with it, so that bad cohorts or ages are named in the scenario file."""
     for row in b.volumes:
-        fields = [] if row.projectie is None else [k for k in row.projectie.mapping() if k != "soort"]
-        if row.product == doel and row.projectie is not None and veld not in fields:
+        if row.product != doel or row.projectie is None:
+            continue
+        fields = [k for k in row.projectie.mapping() if k != "soort"]
+        if veld not in fields:
             m.fout(pad, f"de projectie van '{doel}' (soort {row.projectie.soort}) kent geen {veld}; "
                    f"toegestaan: {', '.join(fields)}")
+        elif waarde is not None:
+            project_volumes({**row.projectie.mapping(), veld: waarde}, pad.rpartition(".")[0], m, b.jaren)
 
 
 def _basis_projection(b: Begroting, doel: str, veld: str) -> float:
@@ -248,7 +255,7 @@ def _changed_product(p, a: Aanpassing, jaren: tuple):
     return replace(p, prijzen=dict(a.waarde), basisprijs=None, indexatie={})
 
 
-def _check_product(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_product(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     if veld == "indexatie" and b.product(doel).basisprijs is None:
         m.fout(pad, f"product '{doel}' heeft normprijzen per jaar, geen basisprijs met indexatie; "
                "geef ook een basisprijs of gebruik factor")
@@ -283,7 +290,7 @@ def _apply_line(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, exploitatie=tuple(lines), _cache={})
 
 
-def _check_line(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_line(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     line = b.regel(doel)
     if line.soort == "subtotaal" or line.bron:
         herkomst = "een subtotaal" if line.soort == "subtotaal" else f"gevoed door {line.bron}"
@@ -298,7 +305,7 @@ def _apply_index(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, producten=products, _cache={})
 
 
-def _check_index(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_index(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     if not any(p.basisprijs is not None for p in b.producten):
         m.fout(pad, "geen enkel product heeft een basisprijs met indexatie")
 
