@@ -48,8 +48,8 @@ LABELS = {
     "max_instroom": "Ten hoogste instroom per jaar",
     "doeljaar": "Jaar waarin het doel bereikt is",
     "fte_per_persoon": "Fte per persoon",
-    "overige_uitstroom": "Overige uitstroom per jaar (%), naast de AOW",
-    "verjaardag_maanden": "Maanden van 1 januari tot de aangenomen verjaardag (6 = 1 juli)",
+    "overige_uitstroom": "Overige uitstroom per jaar (%)",
+    "verjaardag_maanden": "Aangenomen verjaardag (maanden na 1 jan.)",
     "aow_leeftijden": "AOW-leeftijd per jaar (66 j 7 m = 66,5833)",
 }
 LINES = ("begin", "uitstroom", "instroom", "eind", "personen", "fte")

@@ -33,8 +33,8 @@ TOTALS = (  # key, label, unit
     ("personen", "Volume in personen (AOW-vertrekkers naar maanden)", "personen"),
     ("fte", "Volume", "fte"),
 )
-BAND_LABELS = {"van": "van (leeftijd in het eerste jaar of geboortejaar)", "tot": "tot en met",
-               "aantal": "aantal personen op 1 januari"}
+BAND_LABELS = {"van": "van (leeftijd of geboortejaar)", "tot": "tot en met",
+               "aantal": "personen op 1 januari"}
 
 
 def layout_cohorts(rows: dict, i: int, v, r: int) -> int:

@@ -247,12 +247,10 @@ def _rijksmiddelen(blad, b, pos, state):
     """Per gemeente and kind what it receives from the Rijk for these tasks; the source in
     the toelichting column (read back as `bron`)."""
     _table(blad, b, state, "rijksmiddelen", S.RIJKSMIDDELEN, True, "Bedrag (EUR per jaar)")
-    blad.tekst(state["rij"] - 1, 4, "Omschrijving", "kop")
     first = state["rij"]
     for i, row in enumerate(b.rijksmiddelen, start=1):
         pos[("rijksmiddel", i)] = state["rij"]
         _row(blad, b, state["rij"], S.RIJKSMIDDELEN, {"gemeente": row.gemeente, "soort": row.soort}, row.bron)
-        blad.tekst(state["rij"], 4, row.omschrijving)
         _years(blad, b, state["rij"], row.bedragen, EURO_CENT)
         state["rij"] += 1
     _validate(blad, b, first, state["rij"] - 1, S.RIJKSMIDDELEN["soort"], list(RIJKSSOORTEN))
