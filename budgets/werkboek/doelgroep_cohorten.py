@@ -89,12 +89,12 @@ def cohort_block(blad: Blad, b, pos: dict, rows: dict, i: int, v, c: dict) -> No
         _year(blad, rows, i, p, c, d, kolom, y)
 
 
-def _start(rows: dict, i: int, p, ci: int, cohort, x: str) -> str:
+def _start(rows: dict, i: int, p, ci: int, cohort, d: str) -> str:
     """The cohort's share of its band in the first year (band_share_formula), without "="."""
     van, tot, aantal = (f"$C${rows[(i, 'band', cohort.band, key)]}" for key in BAND_LABELS)
     births = p.cohorten[cohort.band][0] >= GEBOORTEJAAR_VANAF
     k, width = F.band_place_formulas(f"$C${rows[(i, 'begin', ci)]}", van, tot, "$E$3", births)
-    return F.band_share_formula(aantal, k, width)[1:]
+    return F.band_share_formula(aantal, k, width, d)[1:]
 
 
 def _year(blad: Blad, rows: dict, i: int, p, c: dict, d: str, kolom: int, y: int) -> None:
@@ -104,7 +104,7 @@ def _year(blad: Blad, rows: dict, i: int, p, c: dict, d: str, kolom: int, y: int
         at = {key: f"{x}{rows[(i, key, ci)]}" for key, *_rest in SECTIONS}
         opening = F.opening_formula(f"{last}{rows[(i, 'eind', ci)]}")[1:]
         formulas = {
-            "begin": f"=IF({x}$3=$E$3,{_start(rows, i, p, ci, cohort, x)},{opening})",
+            "begin": f"=IF({x}$3=$E$3,{_start(rows, i, p, ci, cohort, d)},{opening})",
             "maanden": F.months_before_aow_formula(f"$C${rows[(i, 'begin', ci)]}", f"{x}$3", aow_age,
                                                    c["verjaardag_maanden"]),
             "aow": F.cohort_aow_formula(at["begin"], at["maanden"]),
