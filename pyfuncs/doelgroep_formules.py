@@ -45,15 +45,15 @@ def cohort_aow_formula(begin_ref: str, months_ref: str) -> str:
     return f"=IF({months_ref}<12,{begin_ref},0)"
 
 
-def cohort_outflow_formula(begin_ref: str, months_ref: str, rate_ref: str) -> str:
+def cohort_outflow_formula(begin_ref: str, months_ref: str, rate_ref: str, digits: str = "2") -> str:
     """Other outflow of a cohort, only in years without AOW (doelgroep.project_cohort)."""
-    return f"=IF({months_ref}<12,0,ROUND({begin_ref}*{rate_ref},2))"
+    return f"=IF({months_ref}<12,0,ROUND({begin_ref}*{rate_ref},{digits}))"
 
 
-def cohort_persons_formula(begin_range: str, months_range: str) -> str:
+def cohort_persons_formula(begin_range: str, months_range: str, digits: str = "2") -> str:
     """The volume of a year from its cohorts: ROUND(Σ begin × maanden / 12; 2)
     (doelgroep.project_wsw_cohorts)."""
-    return f"=ROUND(SUMPRODUCT({begin_range},{months_range})/12,2)"
+    return f"=ROUND(SUMPRODUCT({begin_range},{months_range})/12,{digits})"
 
 
 def sum_formula(range_ref: str) -> str:
@@ -61,10 +61,21 @@ def sum_formula(range_ref: str) -> str:
     return f"=SUM({range_ref})"
 
 
-def band_share_formula(count_ref: str, index_ref: str, width_ref: str) -> str:
+def band_share_formula(count_ref: str, index_ref: str, width_ref: str, digits: str = "2") -> str:
     """The k-th birth year's share of an age band (doelgroep.band_share)."""
-    return (f"=ROUND(ROUND({count_ref}*{index_ref}/{width_ref},2)"
-            f"-ROUND({count_ref}*({index_ref}-1)/{width_ref},2),2)")
+    return (f"=ROUND(ROUND({count_ref}*{index_ref}/{width_ref},{digits})"
+            f"-ROUND({count_ref}*({index_ref}-1)/{width_ref},{digits}),{digits})")
+
+
+def band_place_formulas(birth_ref: str, van_ref: str, tot_ref: str, first_year_ref: str,
+                        birth_years: bool) -> tuple[str, str]:
+    """(k, breedte) of a birth year in its band, as expressions (no "="), from the band's
+    inputs as written: birth years, or ages in the first year (doelgroep.spread_age_bands,
+    oldest first)."""
+    width = f"(ABS({tot_ref}-{van_ref})+1)"
+    if birth_years:
+        return f"({birth_ref}-MIN({van_ref},{tot_ref})+1)", width
+    return f"({birth_ref}-{first_year_ref}+MAX({van_ref},{tot_ref})+1)", width
 
 
 def inflow_fixed_formula(inflow_ref: str, digits: str = "2") -> str:
@@ -94,11 +105,17 @@ INSTROOM_FORMULES = {
 }
 
 
-def own_means_formula(bijdrage_ref: str, rijksmiddelen_ref: str) -> str:
+def own_means_formula(bijdrage_ref: str, rijksmiddelen_ref: str, digits: str = "2") -> str:
     """Eigen middelen = ROUND(bijdrage − rijksmiddelen; 2) (rijksmiddelen.compare_to_rijksmiddelen)."""
-    return f"=ROUND({bijdrage_ref}-{rijksmiddelen_ref},2)"
+    return f"=ROUND({bijdrage_ref}-{rijksmiddelen_ref},{digits})"
 
 
-def per_inhabitant_formula(amount_ref: str, inhabitants_ref: str) -> str:
+def per_inhabitant_formula(amount_ref: str, inhabitants_ref: str, digits: str = "2") -> str:
     """Euros per inwoner: ROUND(bedrag / inwoners; 2) (rijksmiddelen.per_inhabitant)."""
-    return f"=ROUND({amount_ref}/{inhabitants_ref},2)"
+    return f"=ROUND({amount_ref}/{inhabitants_ref},{digits})"
+
+
+def rijksmiddelen_formula(amount_refs: tuple[str, ...], digits: str = "2") -> str:
+    """Rijksmiddelen of one kind: each input rounded to cents, then added
+    (rijksmiddelen.compare_to_rijksmiddelen rounds every amount before the sum)."""
+    return "=" + "+".join(f"ROUND({ref},{digits})" for ref in amount_refs)

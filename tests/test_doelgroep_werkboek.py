@@ -133,7 +133,8 @@ def test_age_profile_gives_the_cores_volumes(root, tmp_path):
     wsw = next(v for v in spec.volumes if v.product == "Wsw")
     # the hand-worked example of test_doelgroep_projecties: 60, 58.8, 52.82, 37.65, 27.67
     assert list(wsw.aantallen.values()) == [60, 58.8, 52.82, 37.65, 27.67]
-    assert wsw.projectie is None  # shown in the workbook as typed volumes
+    assert wsw.projectie.soort == "leeftijdsprofiel"  # a block of cohorts in the workbook
+    assert [c.geboortejaar for c in wsw.projectie.rijen] == [1957, 1958, 1970]
 
 
 @pytest.mark.parametrize("wsw, place, message", [

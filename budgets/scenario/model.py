@@ -5,13 +5,11 @@ the saldo to each parameter (pyfuncs.gevoeligheid)."""
 from dataclasses import dataclass, replace
 
 from budgets.spec.resultaten import Resultaten, compute
-from budgets.spec.rijksmiddelen import by_gemeente
+from budgets.spec.rijksmiddelen import own_means, total_contributions
 from budgets.spec.scenario_lezen import Scenariospec
 from budgets.spec.scenarios import Parameter, Scenario, apply
-from pyfuncs.afronding import excel_round, from_cents, to_cents
 from pyfuncs.fouten import InvoerFout
 from pyfuncs.gevoeligheid import Gevoeligheid, assess_sensitivity, rank_by_effect
-from pyfuncs.rijksmiddelen import add_up_own_means, compare_all
 
 
 @dataclass(frozen=True)
@@ -57,20 +55,6 @@ class Vergelijking:
         return self.basis.begroting.jaren
 
 
-def _cents(x: float) -> float:
-    return excel_round(x, 2)
-
-
-def own_means(b, totaal: dict, rijksmiddelen: tuple) -> tuple:
-    """What each gemeente pays from its own algemene middelen (core: compare_all)."""
-    if not rijksmiddelen:
-        return ()
-    bijdragen = {g: {y: totaal[y][i] for y in b.jaren} for i, g in enumerate(b.gemeenten)}
-    inwoners = {g.naam: int(g.inwoners) for g in b.deelnemers}
-    rows = compare_all(bijdragen, by_gemeente(rijksmiddelen, b), inwoners)
-    return rows + add_up_own_means(rows)
-
-
 def outcome(scenario: Scenario, begroting, bron: str, rijksmiddelen: tuple = ()) -> Uitkomst:
     """The results of one scenario; bad input names the scenario."""
     try:
@@ -78,13 +62,8 @@ def outcome(scenario: Scenario, begroting, bron: str, rijksmiddelen: tuple = ())
         res = compute(b)
     except InvoerFout as fout:
         raise InvoerFout(f"{bron}: scenarios.{scenario.naam}: {fout}") from None
-    bijdrage, aandeel, totaal = {}, {}, {}
-    for y in b.jaren:
-        bijdrage[y] = tuple(_cents(float(res.productbijdragen[y][i].sum()) + float(res.doorbelastingen[y][i]))
-                            for i in range(len(b.gemeenten)))
-        aandeel[y] = tuple(float(x) for x in res.saldo_gemeenten[y])
-        pairs = zip(bijdrage[y], aandeel[y], strict=True)
-        totaal[y] = tuple(from_cents(to_cents(a) + to_cents(s)) for a, s in pairs)
+    totals = total_contributions(b, res)
+    bijdrage, aandeel, totaal = ({y: t[k] for y, t in totals.items()} for k in range(3))
     return Uitkomst(scenario, b, res, bijdrage, aandeel, totaal, own_means(b, totaal, rijksmiddelen))
 
 

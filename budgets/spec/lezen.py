@@ -1,5 +1,7 @@
 """From a plain mapping (parsed YAML, or the workbook's Uitgangspunten) to a Begroting."""
 
+from dataclasses import replace
+
 from budgets.spec import model as s
 from budgets.spec.bbv import parse_bbv, read_taakveld
 from budgets.spec.meldingen import (
@@ -15,13 +17,14 @@ from budgets.spec.meldingen import (
     unique_names,
 )
 from budgets.spec.projecties import project_volumes
+from budgets.spec.rijksmiddelen import parse_rijksmiddelen
 from budgets.spec.sleutels import SOORTEN
 
 FIELDS = {
     "": ("gr", "deelnemers", "producten", "volumes", "doorbelastingen", "verdeelsleutels", "exploitatie",
          "reserve", "risicos", "simulatie", "presentatie", "balans", "investeringen", "reserves",
          "voorzieningen", "fido", "paragrafen",
-         "scenarios", "gevoeligheid", "rijksmiddelen"),  # read by budgets.spec.scenario_lezen
+         "rijksmiddelen", "scenarios", "gevoeligheid"),  # the last two: budgets.spec.scenario_lezen
     "gr": ("naam", "begrotingsjaar", "jaren", "status", "datum", "versie", "kolomkoppen"),
     "presentatie": ("eenheid",),
     "deelnemers": ("naam", "inwoners", "se", "toelichting"),
@@ -86,6 +89,9 @@ def parse_spec(raw, m: Meldingen) -> s.Begroting:
         ("risicos", "risico"),
     ):
         unique_names(raw.get(key) or [], key, m, label)
+    if raw.get("rijksmiddelen"):
+        rijk = parse_rijksmiddelen(raw.get("rijksmiddelen"), begroting, m)
+        begroting = replace(begroting, rijksmiddelen=rijk)
     return begroting
 
 

@@ -91,17 +91,44 @@ class Volume:
 @dataclass(frozen=True)
 class Projectie:
     """The projection behind a volume row (volumes[].projectie): its kind (uitstroom, vast,
-    maximum, lineair), the assumptions as written (aannames: (key, value) pairs, percentages
-    as percentages: 3.5 = 3,5% per year) and the core's Jaarstand per year (standen), whose
-    fte are the row's aantallen. None for an age profile (leeftijdsprofiel): its volumes
-    appear in the workbook as typed figures."""
+    maximum, lineair, leeftijdsprofiel), the scalar assumptions as written (aannames: (key,
+    value) pairs, percentages as percentages: 3.5 = 3,5% per year) and the core's Jaarstand
+    per year (standen), whose fte are the row's aantallen.
+
+    An age profile also keeps its bands as written (cohorten: (van, tot, aantal) triples,
+    ages in the first year or birth years), the AOW ages ((jaar, leeftijd) pairs) and per
+    birth-year cohort a Cohortrij (the core's rows: the cached values of the cohort block)."""
 
     soort: str
     aannames: tuple
     standen: tuple
+    cohorten: tuple = ()
+    aow_leeftijden: tuple = ()
+    rijen: tuple = ()
 
     def aanname(self, key: str, default: float = 0.0) -> float:
         return dict(self.aannames).get(key, default)
+
+    def mapping(self) -> dict:
+        """The projectie as the spec writes it (for a scenario that changes one field)."""
+        result = {"soort": self.soort, **dict(self.aannames)}
+        if self.soort == "leeftijdsprofiel":
+            result["cohorten"] = [{"van": van, "tot": tot, "aantal": n} for van, tot, n in self.cohorten]
+            result["aow_leeftijden"] = dict(self.aow_leeftijden)
+        return result
+
+
+@dataclass(frozen=True)
+class Cohortrij:
+    """One birth-year cohort of an age profile: its geboortejaar, the band it comes from
+    (band: index into Projectie.cohorten; k-th of breedte birth years, oldest first) and the
+    core's CohortJaar per year (pyfuncs.doelgroep.project_cohort)."""
+
+    geboortejaar: int
+    band: int
+    k: int
+    breedte: int
+    jaren: tuple
 
 
 @dataclass(frozen=True)
@@ -237,6 +264,7 @@ class Begroting:
     presentatie: Presentatie = field(default_factory=Presentatie)
     koppen: tuple = ()  # Kop records: heading rows of the overzicht van baten en lasten
     bbv: Bbv = field(default_factory=Bbv)
+    rijksmiddelen: tuple = ()  # budgets.spec.rijksmiddelen.Rijksmiddel rows, per gemeente and kind
     bron: str = field(default="", compare=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -27,8 +27,15 @@ given).
 from collections.abc import Callable
 
 from budgets.spec.meldingen import Meldingen, choice, get, integer, items, number, per_year
-from budgets.spec.model import Projectie
-from pyfuncs.doelgroep import cohorts_from_rows, project_wsw_cohorts, project_wsw_rate
+from budgets.spec.model import Cohortrij, Projectie
+from pyfuncs.doelgroep import (
+    GEBOORTEJAAR_VANAF,
+    aow_months,
+    cohorts_from_rows,
+    project_cohort,
+    project_wsw_cohorts,
+    project_wsw_rate,
+)
 from pyfuncs.doelgroep_producten import Productprognose, project_product
 from pyfuncs.fouten import InvoerFout
 
@@ -73,9 +80,12 @@ def _product(regel: str) -> Callable:
 
 def _age_profile(row: dict, pad: str, m: Meldingen, jaren: tuple):
     """leeftijdsprofiel: cohorten [{van, tot, aantal}] (ages in the first year, or birth
-    years), aow_leeftijden {jaar: leeftijd}, overige_uitstroom (%), fte_per_persoon."""
+    years), aow_leeftijden {jaar: leeftijd}, overige_uitstroom (%), fte_per_persoon,
+    verjaardag_maanden (months from 1 January to the assumed birthday, 0–11, default 6)."""
     aantallen, van, tot = [], [], []
     cohorten = items(get(row, "cohorten", pad, m, default=[]), f"{pad}.cohorten", m)
+    if not cohorten:
+        m.fout(f"{pad}.cohorten", "geef ten minste één cohort: [{van: 60, tot: 64, aantal: 40}]")
     if len(cohorten) > MAX_COHORTEN:
         m.fout(f"{pad}.cohorten", f"ten hoogste {MAX_COHORTEN} cohorten")
     for i, cohort in enumerate(cohorten[:MAX_COHORTEN], start=1):
@@ -90,13 +100,40 @@ def _age_profile(row: dict, pad: str, m: Meldingen, jaren: tuple):
                                 maximum=MAX_AANTAL))
     ages = per_year(get(row, "aow_leeftijden", pad, m, default={}), f"{pad}.aow_leeftijden", m, jaren,
                     minimum=60, maximum=75, complete=True)
-    rate, fte = _percent(row, "overige_uitstroom", pad, m, required=False) / 100, _fte(row, pad, m)
+    pct, fte = _percent(row, "overige_uitstroom", pad, m, required=False), _fte(row, pad, m)
+    birthday = integer(row.get("verjaardag_maanden", 6), f"{pad}.verjaardag_maanden", m)
+    if not 0 <= birthday <= 11:
+        m.fout(f"{pad}.verjaardag_maanden", f"{birthday} ligt niet tussen 0 en 11 maanden")
     try:
         cohorts = cohorts_from_rows(aantallen, van, tot, jaren[0])
     except InvoerFout as fout:
         m.fout(f"{pad}.cohorten", str(fout))
         cohorts = ()
-    return (lambda: project_wsw_cohorts(cohorts, jaren, [ages[j] for j in jaren], rate, fte)), None
+    aannames = (("overige_uitstroom", pct), ("fte_per_persoon", fte), ("verjaardag_maanden", birthday))
+    bands = tuple(zip(van, tot, aantallen, strict=True))
+
+    def run() -> Projectie:
+        per_year_ages = [ages[j] for j in jaren]
+        standen = project_wsw_cohorts(cohorts, jaren, per_year_ages, pct / 100, fte, birthday)
+        months = [aow_months(age) for age in per_year_ages]
+        rijen = tuple(Cohortrij(c.geboortejaar, band, k, width,
+                                project_cohort(c, jaren, months, pct / 100, birthday))
+                      for c, (band, k, width) in zip(cohorts, _places_in_bands(bands, jaren[0]), strict=True))
+        return Projectie("leeftijdsprofiel", aannames, standen, bands, tuple(ages.items()), rijen)
+
+    return run, aannames
+
+
+def _places_in_bands(bands: tuple, first_year: int) -> list[tuple[int, int, int]]:
+    """(band index, k, breedte) of every birth-year cohort in the order of
+    pyfuncs.doelgroep.cohorts_from_rows: bands from old to young, within a band oldest first."""
+    def ages(van: int, tot: int) -> tuple[int, int]:
+        a, b = (first_year - van, first_year - tot) if van >= GEBOORTEJAAR_VANAF else (van, tot)
+        return min(a, b), max(a, b)
+
+    widths = [(ages(van, tot)[1], ages(van, tot)[1] - ages(van, tot)[0] + 1) for van, tot, _n in bands]
+    order = sorted(range(len(bands)), key=lambda i: -widths[i][0])
+    return [(i, k, widths[i][1]) for i in order for k in range(1, widths[i][1] + 1)]
 
 
 PROJECTIES: dict[str, tuple[Callable, tuple]] = {
@@ -105,7 +142,8 @@ PROJECTIES: dict[str, tuple[Callable, tuple]] = {
     "maximum": (_product("maximum"), ("start", "uitstroom", "doel", "max_instroom", "fte_per_persoon")),
     "lineair": (_product("lineair"), ("start", "uitstroom", "doel", "doeljaar", "fte_per_persoon")),
     "leeftijdsprofiel": (_age_profile,
-                         ("cohorten", "aow_leeftijden", "overige_uitstroom", "fte_per_persoon")),
+                         ("cohorten", "aow_leeftijden", "overige_uitstroom", "fte_per_persoon",
+                          "verjaardag_maanden")),
 }
 
 
@@ -116,8 +154,8 @@ def _percent(row: dict, key: str, pad: str, m: Meldingen, required: bool = True)
 
 
 def project_volumes(row, pad: str, m: Meldingen, jaren: tuple) -> tuple[dict, Projectie | None]:
-    """{jaar: volume} from a projectie mapping and the projection record (None for an age
-    profile or on errors); errors (with their place) go to m."""
+    """{jaar: volume} from a projectie mapping and the projection record (None on errors);
+    errors (with their place) go to m."""
     zero = dict.fromkeys(jaren, 0.0)
     if not isinstance(row, dict):
         m.fout(pad, f"hier hoort een mapping met soort ({', '.join(PROJECTIES)}) en de aannames")
@@ -139,5 +177,5 @@ def project_volumes(row, pad: str, m: Meldingen, jaren: tuple) -> tuple[dict, Pr
     except InvoerFout as fout:
         m.fout(pad, str(fout))
         return zero, None
-    record = None if aannames is None else Projectie(soort, aannames, standen)
-    return {stand.jaar: stand.fte for stand in standen}, record
+    record = standen if isinstance(standen, Projectie) else Projectie(soort, aannames, standen)
+    return {stand.jaar: stand.fte for stand in record.standen}, record

@@ -1,7 +1,9 @@
 """The `rijksmiddelen` section: per gemeente, per kind and per year what the gemeente
 receives from the Rijk for the GR's tasks, with its source (handreiking §2.2.8: is the
-plan financeable from the rijksmiddelen?). Read beside the Begroting (the begroting
-workbook does not show it; `begroting scenario` compares it with the bijdragen).
+plan financeable from the rijksmiddelen?). Part of the spec (Begroting.rijksmiddelen):
+the begroting workbook has them as inputs on Uitgangspunten and compares them with the
+bijdrage on each Raadsoverzicht; `begroting scenario` compares them per scenario (a
+--scenarios file with its own `rijksmiddelen` replaces the spec's there).
 
     rijksmiddelen:
       - gemeente: Buren
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 
 from budgets.spec.meldingen import Meldingen, choice, get, items, per_year, text, unknown_fields
 from budgets.spec.model import Begroting
+from pyfuncs.afronding import excel_round, from_cents, to_cents
+from pyfuncs.rijksmiddelen import add_up_own_means, compare_all
 
 SOORTEN = {
     "wsw": "Wsw (integratie-uitkering Participatie)",
@@ -79,3 +83,35 @@ def by_gemeente(rows: tuple, b: Begroting) -> dict:
             kinds = result.setdefault(row.gemeente, {}).setdefault(y, {})
             kinds[f"{row.soort}:{len(kinds)}"] = amount
     return result
+
+
+def total_contributions(b: Begroting, res) -> dict:
+    """{jaar: (bijdrage, aandeel, totaal) per gemeente}: the bijdrage for products and
+    doorbelastingen ROUND(Σ; 2), the share in the saldo, and their sum in whole cents (the
+    total bijdrage to the GR that the rijksmiddelen stand against)."""
+    result = {}
+    for y in b.jaren:
+        bijdrage = tuple(excel_round(float(res.productbijdragen[y][i].sum() + res.doorbelastingen[y][i]), 2)
+                         for i in range(len(b.gemeenten)))
+        aandeel = tuple(float(x) for x in res.saldo_gemeenten[y])
+        totaal = tuple(from_cents(to_cents(a) + to_cents(s)) for a, s in zip(bijdrage, aandeel, strict=True))
+        result[y] = (bijdrage, aandeel, totaal)
+    return result
+
+
+def own_means(b: Begroting, totaal: dict, rijksmiddelen: tuple) -> tuple:
+    """What each gemeente pays from its own algemene middelen (core: compare_all), per
+    gemeente per year, then the "Totaal" per year; () without rijksmiddelen.
+    totaal: {jaar: total bijdrage per gemeente}."""
+    if not rijksmiddelen:
+        return ()
+    bijdragen = {g: {y: totaal[y][i] for y in b.jaren} for i, g in enumerate(b.gemeenten)}
+    inwoners = {g.naam: int(g.inwoners) for g in b.deelnemers}
+    rows = compare_all(bijdragen, by_gemeente(rijksmiddelen, b), inwoners)
+    return rows + add_up_own_means(rows)
+
+
+def own_means_of(b: Begroting, res) -> tuple:
+    """own_means of the begroting itself, with its own rijksmiddelen."""
+    totals = total_contributions(b, res)
+    return own_means(b, {y: t[2] for y, t in totals.items()}, b.rijksmiddelen)

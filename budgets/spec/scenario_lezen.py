@@ -39,7 +39,7 @@ def load_scenarios(spec: Path, scenarios: Path | None = None) -> Scenariospec:
         begroting = parse_mapping(raw, spec.name)
     else:
         raw, begroting = {}, load_spec(spec)
-    bron, spec_raw = spec.name, raw
+    bron = spec.name
     if scenarios is not None:
         scenarios = Path(scenarios)
         if not scenarios.exists():
@@ -49,9 +49,8 @@ def load_scenarios(spec: Path, scenarios: Path | None = None) -> Scenariospec:
             raise InvoerFout(f"{bron}: het bestand moet een mapping zijn met scenarios: en gevoeligheid:")
     m = Meldingen(bron)
     found = parse_scenarios(raw, begroting, m, scenarios is not None)
-    source, m_rijk = (raw, m) if "rijksmiddelen" in raw else (spec_raw, Meldingen(spec.name))
-    rijk = parse_rijksmiddelen(source.get("rijksmiddelen"), begroting, m_rijk)
-    m.fouten += [f for f in m_rijk.fouten if f not in m.fouten]
+    own = scenarios is not None and "rijksmiddelen" in raw  # the file's replace the spec's
+    rijk = parse_rijksmiddelen(raw.get("rijksmiddelen"), begroting, m) if own else begroting.rijksmiddelen
     m.raise_if_any()
     return Scenariospec(begroting, *found, bron=bron, rijksmiddelen=rijk)
 
@@ -133,7 +132,8 @@ def _field(soort: str, doel: str, veld: str, value, pad: str, b: Begroting,
     reader, _ = kind.velden[veld]
     before = len(m.fouten)
     waarde = reader(value, pad, m, b.jaren) if getattr(reader, "per_jaar", False) else reader(value, pad, m)
-    kind.controleer(b, doel, veld, pad, m)
+    if len(m.fouten) == before:
+        kind.controleer(b, doel, veld, pad, m, waarde)
     return Aanpassing(soort, doel, veld, waarde, pad) if len(m.fouten) == before else None
 
 

@@ -13,7 +13,9 @@ YAML (in the spec or in a separate file given with --scenarios):
       laag:
         omschrijving: "Snellere uitstroom Wsw, NTW 5% lager"
         volumes: {Wsw: {factor: 0.95}}           # or totaal: {2024: 700, ...}
-        projectie: {Wsw: {uitstroom: 5}}         # an assumption of volumes[].projectie (% as there)
+        projectie: {Wsw: {uitstroom: 5}}         # an assumption of volumes[].projectie (% as there);
+                                                 # an age profile: overige_uitstroom, cohorten,
+                                                 # aow_leeftijden, verjaardag_maanden, fte_per_persoon
         producten: {Begeleiding beschut: {basisprijs: 14000, indexatie: 1.5}}
         exploitatie: {Netto toegevoegde waarde: {factor: 0.95}}
         indexatie: 1.0                           # every indexed normprijs, % per year
@@ -90,7 +92,7 @@ class Aanpassingsoort:
     toepassen: Callable
     basis: Callable
     tekst: Callable
-    controleer: Callable = field(default=lambda b, doel, veld, pad, m: None)
+    controleer: Callable = field(default=lambda b, doel, veld, pad, m, waarde=None: None)
 
 
 def _factor(value, pad: str, m: Meldingen) -> float:
@@ -134,7 +136,7 @@ def _apply_volume(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, volumes=tuple(rows), _cache={})
 
 
-def _check_volume(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_volume(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     rows = [r for r in b.volumes if r.product == doel]
     if not rows:
         m.fout(pad, f"product '{doel}' heeft geen volumes in de spec")
@@ -152,24 +154,40 @@ def _apply_projection(b: Begroting, a: Aanpassing) -> Begroting:
     rows = []
     for i, row in enumerate(b.volumes, start=1):
         if row.product == a.doel and row.projectie is not None:
-            mapping = {"soort": row.projectie.soort, **dict(row.projectie.aannames), a.veld: a.waarde}
+            mapping = {**row.projectie.mapping(), a.veld: a.waarde}
             m = Meldingen(b.bron)
-            aantallen, record = project_volumes(mapping, a.pad or f"volumes[{i}].projectie", m, b.jaren)
+            place = a.pad.rpartition(".")[0] if a.pad else f"volumes[{i}].projectie"
+            aantallen, record = project_volumes(mapping, place, m, b.jaren)
             m.raise_if_any()
             row = replace(row, aantallen=aantallen, projectie=record)
         rows.append(row)
     return replace(b, volumes=tuple(rows), _cache={})
 
 
-def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_projection(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
+    """The field must belong to the projection's kind; with a value, the projection is
+    computed with it, so that bad cohorts or ages are named in the scenario file."""
     for row in b.volumes:
-        if row.product == doel and row.projectie is not None and veld not in dict(row.projectie.aannames):
+        if row.product != doel or row.projectie is None:
+            continue
+        fields = [k for k in row.projectie.mapping() if k != "soort"]
+        if veld not in fields:
             m.fout(pad, f"de projectie van '{doel}' (soort {row.projectie.soort}) kent geen {veld}; "
-                   f"toegestaan: {', '.join(k for k, _v in row.projectie.aannames)}")
+                   f"toegestaan: {', '.join(fields)}")
+        elif waarde is not None:
+            project_volumes({**row.projectie.mapping(), veld: waarde}, pad.rpartition(".")[0], m, b.jaren)
 
 
 def _basis_projection(b: Begroting, doel: str, veld: str) -> float:
     return next(r.projectie.aanname(veld) for r in b.volumes if r.product == doel and r.projectie)
+
+
+def _describe_projection(a: Aanpassing) -> str:
+    if a.veld == "cohorten":
+        return f"projectie {a.doel}: andere cohorten ({len(a.waarde)} klassen)"
+    if a.veld == "aow_leeftijden":
+        return f"projectie {a.doel}: andere AOW-leeftijden"
+    return f"projectie {a.doel}: {a.veld} {_show(a.waarde)}"
 
 
 def _projected_products(b: Begroting) -> tuple:
@@ -195,9 +213,24 @@ def _fte(value, pad: str, m: Meldingen) -> float:
     return number(value, pad, m, minimum=0, maximum=1)
 
 
+def _bands(value, pad: str, m: Meldingen) -> list:
+    """New bands of an age profile, [{van, tot, aantal}]; checked as the spec's when applied."""
+    if not isinstance(value, list) or not value:
+        m.fout(pad, "hier hoort een lijst van cohorten: [{van: 60, tot: 64, aantal: 40}, ...]")
+        return []
+    return value
+
+
+def _months(value, pad: str, m: Meldingen) -> float:
+    return number(value, pad, m, minimum=0, maximum=11)
+
+
 PROJECTIEVELDEN = {"start": (_count, True), "uitstroom": (_rate, True), "instroom": (_count, True),
                    "doel": (_count, True), "max_instroom": (_count, True), "doeljaar": (_year, True),
-                   "fte_per_persoon": (_fte, True)}
+                   "fte_per_persoon": (_fte, True),
+                   # leeftijdsprofiel
+                   "overige_uitstroom": (_rate, True), "verjaardag_maanden": (_months, False),
+                   "cohorten": (_bands, False), "aow_leeftijden": (_years_reader(60), False)}
 
 
 # -- producten -------------------------------------------------------------------------------
@@ -222,7 +255,7 @@ def _changed_product(p, a: Aanpassing, jaren: tuple):
     return replace(p, prijzen=dict(a.waarde), basisprijs=None, indexatie={})
 
 
-def _check_product(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_product(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     if veld == "indexatie" and b.product(doel).basisprijs is None:
         m.fout(pad, f"product '{doel}' heeft normprijzen per jaar, geen basisprijs met indexatie; "
                "geef ook een basisprijs of gebruik factor")
@@ -257,7 +290,7 @@ def _apply_line(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, exploitatie=tuple(lines), _cache={})
 
 
-def _check_line(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_line(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     line = b.regel(doel)
     if line.soort == "subtotaal" or line.bron:
         herkomst = "een subtotaal" if line.soort == "subtotaal" else f"gevoed door {line.bron}"
@@ -272,7 +305,7 @@ def _apply_index(b: Begroting, a: Aanpassing) -> Begroting:
     return replace(b, producten=products, _cache={})
 
 
-def _check_index(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen) -> None:
+def _check_index(b: Begroting, doel: str, veld: str, pad: str, m: Meldingen, waarde=None) -> None:
     if not any(p.basisprijs is not None for p in b.producten):
         m.fout(pad, "geen enkel product heeft een basisprijs met indexatie")
 
@@ -296,7 +329,7 @@ AANPASSINGEN: dict[str, Aanpassingsoort] = {  # applied in this order: general b
     "projectie": Aanpassingsoort(
         "product met een projectie", _projected_products, PROJECTIEVELDEN,
         _apply_projection, _basis_projection,
-        lambda a: f"projectie {a.doel}: {a.veld} {_show(a.waarde)}", _check_projection),
+        _describe_projection, _check_projection),
     "volumes": Aanpassingsoort(
         "product", _product_names,
         {"factor": (_factor, True), "totaal": (_years_reader(0), False)},
@@ -345,6 +378,7 @@ LABELS = {
     ("projectie", "max_instroom"): "Projectie {doel}: ten hoogste instroom per jaar",
     ("projectie", "doeljaar"): "Projectie {doel}: doeljaar",
     ("projectie", "fte_per_persoon"): "Projectie {doel}: fte per persoon",
+    ("projectie", "overige_uitstroom"): "Projectie {doel}: overige uitstroom (% per jaar)",
     ("producten", "factor"): "Normprijs {doel} (factor)",
     ("producten", "basisprijs"): "Basisprijs {doel} (EUR)",
     ("producten", "indexatie"): "Indexatie {doel} (% per jaar)",

@@ -41,6 +41,7 @@ DEELNEMERS = {"naam": 1, "inwoners": 3, "se": 4}
 PRODUCTEN = {"naam": 1, "eenheid": 2, "basisprijs": 3, "invoer": 4, "regel": K1, "soort": K2}
 VOLUMES = {"product": 1, "eenheid": 2, "gemeente": 3, "verdeelsleutel": 4}
 DOORBELASTINGEN = {"naam": 1, "soort": 2, "gemeente": 3}
+RIJKSMIDDELEN = {"gemeente": 1, "soort": 2}  # the bron in the TOELICHTING column
 SLEUTELS = {"naam": 1, "soort": 2, "vaste_voet": 3, "basis": 4}
 GEWICHTEN = {"sleutel": 1, "gemeente": 3, "gewicht": 4}
 EXPLOITATIE = {"naam": 1, "soort": 2, "aard": 3, "bron": 4, "plus": K1, "min": K2}
@@ -103,6 +104,7 @@ TITELS = {
     "producten": "Producten en normprijzen",
     "volumes": "Volumes",
     "doorbelastingen": "Doorbelastingen",
+    "rijksmiddelen": "Rijksmiddelen per gemeente voor deze taken (soort: wsw, buig, re-integratie, overig)",
     "verdeelsleutels": "Verdeelsleutels",
     "gewichten": "Gewichten van vaste verdeelsleutels",
     "exploitatie": "Exploitatie (baten en lasten)",

@@ -72,6 +72,9 @@ class _Reader:
             "simulatie": self.kv("simulatie", S.SIMULATIE, "simulatie", required=False) or {},
             "presentatie": {k: v for k, v in presentatie.items() if v not in (None, "")},
         }
+        if S.TITELS["rijksmiddelen"] in self.titles:
+            spec["rijksmiddelen"] = self.table("rijksmiddelen", S.RIJKSMIDDELEN, "rijksmiddelen",
+                                               self.rijksmiddel)
         read_bbv(self, spec)
         return spec
 
@@ -152,6 +155,13 @@ class _Reader:
         else:
             fields.pop("verdeelsleutel", None)
             fields["aantallen"] = self.per_year(row, f"{pad}.aantallen")
+        return fields
+
+    def rijksmiddel(self, row, pad, fields):
+        """The source sits in the toelichting column."""
+        fields["bron"] = fields.pop("toelichting", "")
+        self.places[f"{pad}.bron"] = self.places.pop(f"{pad}.toelichting")
+        fields["bedragen"] = self.per_year(row, f"{pad}.bedragen")
         return fields
 
     def doorbelasting(self, row, pad, fields):

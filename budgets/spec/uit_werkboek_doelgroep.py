@@ -1,8 +1,12 @@
 """Reading the projections' assumptions back from the Uitgangspunten sheet (section
 "Projecties van volumes", written by budgets.werkboek.doelgroep): one row per assumption,
-keyed by product and gemeente ("(totaal)" for a row split by a verdeelsleutel)."""
+keyed by product and gemeente ("(totaal)" for a row split by a verdeelsleutel). An age profile
+adds a row aow_leeftijden (the years in the year columns) and per band the rows van, tot
+and aantal."""
 
 from budgets.spec import secties as S
+
+BAND = ("van", "tot", "aantal")
 
 
 def read_projecties(reader) -> dict:
@@ -15,8 +19,19 @@ def read_projecties(reader) -> dict:
         values = {name: reader.value(row, S.trailing_column(kolom, reader.jaren), f"{pad}.{name}")
                   for name, kolom in S.PROJECTIES.items()}
         entry = result.setdefault((values["product"], values["gemeente"]), {"soort": values["soort"]})
-        entry[str(values["aanname"])] = values["waarde"]
-        entry.setdefault("_cellen", {})[str(values["aanname"])] = reader.places[f"{pad}.waarde"]
+        key, cells = str(values["aanname"]), entry.setdefault("_cellen", {})
+        if key == "aow_leeftijden":  # one row, the years in the year columns
+            entry[key] = reader.per_year(row, f"{pad}.jaren")
+            cells.update({f"{key}.{j}": reader.places[f"{pad}.jaren.{j}"] for j in reader.jaren})
+        elif key in BAND:  # three rows per band of an age profile: van starts the next band
+            bands = entry.setdefault("cohorten", [])
+            if key == "van" or not bands:
+                bands.append({})
+            bands[-1][key] = values["waarde"]
+            cells[f"cohorten[{len(bands)}].{key}"] = reader.places[f"{pad}.waarde"]
+        else:
+            entry[key] = values["waarde"]
+            cells[key] = reader.places[f"{pad}.waarde"]
     return result
 
 

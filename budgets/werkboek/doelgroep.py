@@ -10,14 +10,20 @@ The assumptions (start, uitstroom, doel, ...) are inputs on the Uitgangspunten s
 the section "Projecties van volumes" (one row per assumption, read back by
 budgets.spec.uit_werkboek), and the volume cells of those rows on Uitgangspunten link to
 the fte row here, so Productbegroting, Bijdragen and the rest compute with the projection.
-An age profile (leeftijdsprofiel) is not worked out here: its volumes stay typed figures.
+An age profile (leeftijdsprofiel) is a block per cohort (budgets.werkboek.doelgroep_cohorten);
+its AOW ages (one row, the years in the year columns) and bands (van, tot, aantal: three rows
+per band) are inputs in the same section.
 """
 
-from budgets.excel.formaten import AANTAL, GETAL, HEEL_GETAL
+from budgets.excel.formaten import AANTAL, FRACTIE, GETAL, HEEL_GETAL
 from budgets.spec import secties as S
 from budgets.spec.model import Begroting
+from budgets.werkboek.doelgroep_cohorten import BAND_LABELS, cohort_block, layout_cohorts
 from budgets.werkboek.plan import Blad, absolute, col, header_row, ref, standard_widths, year_columns
 from pyfuncs import doelgroep_formules as F
+
+AGE = "leeftijdsprofiel"
+WHOLE = ("doeljaar", "verjaardag_maanden")  # whole numbers on the sheet
 
 DG = "Doelgroepontwikkeling"
 FIRST = 5
@@ -29,6 +35,10 @@ UNITS = {
     "max_instroom": "personen per jaar",
     "doeljaar": "jaar",
     "fte_per_persoon": "fte per persoon",
+    "overige_uitstroom": "% per jaar",
+    "verjaardag_maanden": "maanden",
+    "aow_leeftijden": "jaren",
+    "van": "jaar", "tot": "jaar", "aantal": "personen",
 }
 LABELS = {
     "start": "Start: personen op 1 januari van het eerste jaar",
@@ -38,6 +48,9 @@ LABELS = {
     "max_instroom": "Ten hoogste instroom per jaar",
     "doeljaar": "Jaar waarin het doel bereikt is",
     "fte_per_persoon": "Fte per persoon",
+    "overige_uitstroom": "Overige uitstroom per jaar (%)",
+    "verjaardag_maanden": "Aangenomen verjaardag (maanden na 1 jan.)",
+    "aow_leeftijden": "AOW-leeftijd per jaar (66 j 7 m = 66,5833)",
 }
 LINES = ("begin", "uitstroom", "instroom", "eind", "personen", "fte")
 
@@ -60,6 +73,9 @@ def layout_doelgroep(b: Begroting) -> dict:
         for key, _value in v.projectie.aannames:
             rows[(i, "aanname", key)] = r
             r += 1
+        if v.projectie.soort == AGE:
+            r = layout_cohorts(rows, i, v, r) + 1
+            continue
         for name in _lines(v):
             rows[(i, name)] = r
             r += 1
@@ -85,11 +101,37 @@ def extend_invoer_doelgroep(blad: Blad, b: Begroting, pos: dict) -> None:
             blad.tekst(r, 2, v.projectie.soort, "invoer")
             blad.tekst(r, 3, v.gemeente or S.TOTAAL, "invoer")
             blad.tekst(r, 4, key, "invoer")
-            fmt = HEEL_GETAL if key == "doeljaar" else GETAL
+            fmt = HEEL_GETAL if key in WHOLE else GETAL
             blad.zet(r, waarde, value, "invoer", fmt)
             blad.tekst(r, S.trailing_column(S.PROJECTIES["eenheid"], b.jaren), UNITS[key])
             blad.tekst(r, S.trailing_column(S.TOELICHTING, b.jaren), LABELS[key], "toelichting")
             pos[("projectie", i, key)] = ref(S.BLAD, absolute(waarde, r))
+        if v.projectie.soort == AGE:
+            r = _age_inputs(blad, b, pos, i, v, r, waarde)
+
+
+def _age_inputs(blad: Blad, b: Begroting, pos: dict, i: int, v, r: int, waarde: int) -> int:
+    """The AOW ages (the years in the year columns) and three rows per band; returns the last row."""
+    def key_cells(rij: int, key: str, unit_key: str, label: str) -> None:
+        blad.tekst(rij, 1, v.product, "invoer")
+        blad.tekst(rij, 2, v.projectie.soort, "invoer")
+        blad.tekst(rij, 3, v.gemeente or S.TOTAAL, "invoer")
+        blad.tekst(rij, 4, key, "invoer")
+        blad.tekst(rij, S.trailing_column(S.PROJECTIES["eenheid"], b.jaren), UNITS[unit_key])
+        blad.tekst(rij, S.trailing_column(S.TOELICHTING, b.jaren), label, "toelichting")
+
+    r += 1
+    key_cells(r, "aow_leeftijden", "aow_leeftijden", LABELS["aow_leeftijden"])
+    for (jaar, kolom), (_j, age) in zip(year_columns(b.jaren), v.projectie.aow_leeftijden, strict=True):
+        blad.zet(r, kolom, age, "invoer", FRACTIE)
+        pos[("projectie", i, "aow", jaar)] = ref(S.BLAD, f"{col(kolom)}{r}")
+    for band, written in enumerate(v.projectie.cohorten):
+        for key, value in zip(BAND_LABELS, written, strict=True):
+            r += 1
+            key_cells(r, key, key, f"Klasse {band + 1}: {BAND_LABELS[key]}")
+            blad.zet(r, waarde, value, "invoer", GETAL if key == "aantal" else HEEL_GETAL)
+            pos[("projectie", i, "band", band, key)] = ref(S.BLAD, absolute(waarde, r))
+    return r
 
 
 def build_doelgroep(b: Begroting, pos: dict, L: dict) -> Blad:
@@ -126,10 +168,13 @@ def _block(blad: Blad, b: Begroting, pos: dict, rows: dict, i: int, v) -> None:
         blad.tekst(r, 1, LABELS[key])
         blad.tekst(r, 2, UNITS[key])
         blad.zet(r, 3, f"={pos[('projectie', i, key)]}", "koppeling",
-                 HEEL_GETAL if key == "doeljaar" else GETAL, value)
+                 HEEL_GETAL if key in WHOLE else GETAL, value)
     c = {key: f"$C${rows[(i, 'aanname', key)]}" for key, _value in p.aannames}
     # persons in hundredths: ROUND(x; 2) like the cents of amounts (pyfuncs.doelgroep.hundredths)
     c["cijfers"] = pos[("vast", "decimalen")]
+    if p.soort == AGE:
+        cohort_block(blad, b, pos, rows, i, v, c)
+        return
     for name in _lines(v):
         blad.tekst(rows[(i, name)], 1, LINE_LABELS[name][0], "totaal" if name == "fte" else None)
         blad.tekst(rows[(i, name)], 2, LINE_LABELS[name][1])

@@ -15,6 +15,7 @@ from budgets.spec.bbv_samenvatting import bbv_summary
 from budgets.spec.laden import load_spec
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
+from budgets.spec.rijksmiddelen import own_means_of
 from budgets.werkboek.opbouw import build_plan, fingerprint
 from budgets.werkboek.schrijven import write_workbook
 from pyfuncs.fouten import InvoerFout
@@ -114,6 +115,7 @@ def summary(g: Gegenereerd, controles: dict) -> dict:
                                "ratio": _per_year(b, res.ratio), "klasse": _per_year(b, res.klasse)},
         "structurele_exploitatieruimte": _per_year(b, res.structurele_ruimte),
         **bbv_summary(b, res),
+        **_own_means(b, res),
         "controles": controles,
     }
 
@@ -134,6 +136,17 @@ def _contributions(b: Begroting, res: Resultaten) -> dict:
                                       lambda y, j: res.productbijdragen[y][:, j].sum()),
         "saldo_per_gemeente": table(b.gemeenten, lambda y, i: res.saldo_gemeenten[y][i]),
     }
+
+
+def _own_means(b: Begroting, res: Resultaten) -> dict:
+    """With rijksmiddelen in the spec: per gemeente (and "Totaal") per year the total
+    bijdrage, the rijksmiddelen, the eigen middelen and those per inwoner (EUR)."""
+    result: dict = {}
+    for row in own_means_of(b, res):
+        result.setdefault(row.gemeente, {})[str(row.jaar)] = {
+            "bijdrage": row.bijdrage, "rijksmiddelen": row.rijksmiddelen,
+            "eigen_middelen": row.eigen_middelen, "per_inwoner": row.per_inwoner}
+    return {"rijksmiddelen": result} if result else {}
 
 
 def write_summary(path: Path, data: dict, overschrijf: bool) -> Path:

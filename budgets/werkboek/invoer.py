@@ -15,6 +15,7 @@ from budgets.spec.model import (
     STATUSSEN,
     Begroting,
 )
+from budgets.spec.rijksmiddelen import SOORTEN as RIJKSSOORTEN
 from budgets.spec.sleutels import SOORTEN
 from budgets.werkboek.plan import Blad, absolute, col, ref, standard_widths, year_columns
 from pyfuncs.weerstand import KLASSEN
@@ -39,6 +40,7 @@ def build_invoer(b: Begroting) -> tuple[Blad, Posities]:
         _producten,
         _volumes,
         _doorbelastingen,
+        _rijksmiddelen,
         _sleutels,
         _gewichten,
         _exploitatie,
@@ -65,6 +67,7 @@ def _present(b: Begroting, write) -> bool:
         _producten: b.producten,
         _volumes: b.volumes,
         _doorbelastingen: b.doorbelastingen,
+        _rijksmiddelen: b.rijksmiddelen,
         _sleutels: b.verdeelsleutels,
         _gewichten: [k for k in b.verdeelsleutels if k.soort == "vast"],
         _reserve: b.reserve is not None,
@@ -238,6 +241,19 @@ def _doorbelastingen(blad, b, pos, state):
         _years(blad, b, state["rij"], d.bedragen, EURO)
         state["rij"] += 1
     _validate(blad, b, first, state["rij"] - 1, S.DOORBELASTINGEN["soort"], DOORBELASTINGSOORTEN)
+
+
+def _rijksmiddelen(blad, b, pos, state):
+    """Per gemeente and kind what it receives from the Rijk for these tasks; the source in
+    the toelichting column (read back as `bron`)."""
+    _table(blad, b, state, "rijksmiddelen", S.RIJKSMIDDELEN, True, "Bedrag (EUR per jaar)")
+    first = state["rij"]
+    for i, row in enumerate(b.rijksmiddelen, start=1):
+        pos[("rijksmiddel", i)] = state["rij"]
+        _row(blad, b, state["rij"], S.RIJKSMIDDELEN, {"gemeente": row.gemeente, "soort": row.soort}, row.bron)
+        _years(blad, b, state["rij"], row.bedragen, EURO_CENT)
+        state["rij"] += 1
+    _validate(blad, b, first, state["rij"] - 1, S.RIJKSMIDDELEN["soort"], list(RIJKSSOORTEN))
 
 
 def _sleutels(blad, b, pos, state):

@@ -1,16 +1,19 @@
 """The output sheets "Raadsoverzicht <gemeente>": one A4 page per deelnemer with what its
 council asks — what the gemeente pays per product in the begrotingsjaar against the year
 before, its doorbelastingen, and its share in a tekort or overschot. Every figure links
-to the Bijdragen and Verdeling sheets, in the spec's presentatie eenheid."""
+to the Bijdragen and Verdeling sheets, in the spec's presentatie eenheid; with rijksmiddelen
+in the spec, the block of budgets.werkboek.raad_rijksmiddelen (in euros) follows."""
 
 import re
 
 from budgets.spec.model import Begroting
 from budgets.spec.resultaten import Resultaten
+from budgets.spec.rijksmiddelen import own_means_of
 from budgets.werkboek.oogopslag import VERSCHIL, contribution_years
 from budgets.werkboek.overzicht import AFGEROND, caption, unit_caption
 from budgets.werkboek.plan import Blad, col, year_columns
 from budgets.werkboek.product import BIJ
+from budgets.werkboek.raad_rijksmiddelen import rijksmiddelen_block
 from budgets.werkboek.verdeling import VD
 from budgets.werkboek.weerstand import WV
 from pyfuncs.afronding import excel_round
@@ -41,14 +44,16 @@ def build_raadsoverzichten(b: Begroting, res: Resultaten, pos: dict, L: dict) ->
     if BIJ not in L:
         return []
     names = sheet_names(b.gemeenten)
-    return [_sheet(b, res, pos, L, gi, g, names[g]) for gi, g in enumerate(b.gemeenten)]
+    eigen = own_means_of(b, res)
+    return [_sheet(b, res, pos, L, gi, g, names[g], eigen) for gi, g in enumerate(b.gemeenten)]
 
 
 def _units(value: float, e: int) -> float:
     return excel_round(value / e, 0)
 
 
-def _sheet(b: Begroting, res: Resultaten, pos: dict, L: dict, gi: int, g: str, name: str) -> Blad:
+def _sheet(b: Begroting, res: Resultaten, pos: dict, L: dict, gi: int, g: str, name: str,
+           eigen: tuple = ()) -> Blad:
     blad = Blad(name, soort="uitvoer")  # landscape: type of 9–10 pt (portrait scaled it under 8 pt)
     years = contribution_years(b)
     blad.tekst(1, 1, f"Raadsoverzicht gemeente {g}", "titel")
@@ -59,6 +64,8 @@ def _sheet(b: Begroting, res: Resultaten, pos: dict, L: dict, gi: int, g: str, n
         r = _saldo_share(blad, b, res, pos, L, gi, g, r + 1)
         if WV in L:
             r = _risk_share(blad, b, res, pos, L, g, r + 1)
+    if eigen:
+        r = rijksmiddelen_block(blad, b, eigen, pos, L, gi, g, r + 1) - 1
     blad.breedtes.update({"A": 46, "B": 16, "C": 16, "D": 12, "E": 16, "F": 16})
     for jaar, kolom in year_columns(b.jaren):
         blad.breedtes[col(kolom - 3)] = max(blad.breedtes.get(col(kolom - 3), 12), len(caption(b, jaar)) + 3)
