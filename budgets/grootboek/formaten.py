@@ -332,17 +332,40 @@ def parse_amount_texts(texts: pa.Array, decimaalteken: str = ",") -> tuple[np.nd
     pattern, thousands = (_DUTCH, ".") if decimaalteken == "," else (_POINT, ",")
     good = pc.match_substring_regex(texts, f"^(?:{pattern.pattern})$")
     plain = pc.replace_substring(pc.replace_substring(texts, thousands, ""), decimaalteken, ".")
-    plain = pc.if_else(good, plain, pa.scalar(None, pa.string()))
-    values = pc.cast(plain, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
-    good = good.to_numpy(zero_copy_only=False, writable=True)
+    plain = pc.if_else(good, plain, pa.nulls(len(texts), pa.string()))
+    values = numbers_of(pc.cast(plain, pa.float64()))  # a null (not good) is replaced below
+    good = numbers_of(good)
     rest = np.flatnonzero(~good)
     if rest.size:
         table = {ord(thousands): None, ord(decimaalteken): "."}
         parsed = [_parse_normalised(str(text), pattern, table)
-                  for text in texts.take(pa.array(rest)).to_pylist()]
+                  for text in texts.take(arrow_indices(rest)).to_pylist()]
         values[rest] = [value for value, _ in parsed]
         good[rest] = [ok for _, ok in parsed]
     return values, ~good | ~(np.abs(values) < MAX_AMOUNT)
+
+
+_NUMPY = {pa.int8(): np.int8, pa.int16(): np.int16, pa.int32(): np.int32, pa.int64(): np.int64,
+          pa.float64(): np.float64}
+
+
+def numbers_of(array: pa.Array) -> np.ndarray:
+    """A writable numpy copy of an arrow integer, float64 or boolean array (its value
+    buffer as it stands: a null position holds no meaningful value). Array.to_numpy would
+    import pandas."""
+    data = array.buffers()[1]
+    if data is None or not len(array):
+        return np.zeros(0, dtype=bool if array.type == pa.bool_() else _NUMPY[array.type])
+    if array.type == pa.bool_():
+        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
+        return bits[array.offset:array.offset + len(array)].astype(bool)
+    return np.frombuffer(data, dtype=_NUMPY[array.type])[array.offset:array.offset + len(array)].copy()
+
+
+def arrow_indices(positions: np.ndarray) -> pa.Array:
+    """Positions as an arrow int64 array, without pa.array (which imports pandas)."""
+    positions = np.ascontiguousarray(positions, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(positions), [None, pa.py_buffer(positions)])
 
 
 def _parse_normalised(text: str, pattern: re.Pattern, table: dict) -> tuple[float, bool]:

@@ -20,8 +20,10 @@ import pyarrow.csv as pacsv
 
 from budgets.grootboek.formaten import (
     LINE,
+    arrow_indices,
     check_text_export,
     column_letter,
+    numbers_of,
     read_raw,
     read_table,
     record_lines,
@@ -72,7 +74,7 @@ class Tabel:
 
     def values(self, column: str, rows: np.ndarray) -> list[str]:
         kolom = self.kolommen[column]
-        return kolom.waarden.take(pa.array(kolom.codes[rows])).to_pylist()
+        return kolom.waarden.take(arrow_indices(kolom.codes[rows])).to_pylist()
 
     def duplicates(self) -> np.ndarray:
         """Records whose every cell equals an earlier record's (the first stays unmarked)."""
@@ -231,7 +233,7 @@ def _read_csv_arrow(path: Path) -> Tabel | None:
 
 def kolom_of(column: pa.ChunkedArray) -> Kolom:
     array = column.unify_dictionaries().combine_chunks()
-    return Kolom(array.indices.to_numpy(zero_copy_only=False), array.dictionary)
+    return Kolom(numbers_of(array.indices), array.dictionary)
 
 
 def _line_numbers(raw: bytes, offset: int, rows: int) -> np.ndarray:
