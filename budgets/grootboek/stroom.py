@@ -72,8 +72,8 @@ class CsvBlokken:
     """The records of a CSV export as Tabel blocks (in file order); encoding None: UTF-8
     unless a byte says Windows-1252."""
 
-    def __init__(self, path: Path, encoding: str | None = None, size: int = CHUNK):
-        self.path, self.size = Path(path), size
+    def __init__(self, path: Path, encoding: str | None = None, size: int | None = None):
+        self.path, self.size = Path(path), size or CHUNK
         self.encoding = encoding  # None: only ASCII so far; 'utf8' or 'cp1252' once known
         self.namen: tuple[str, ...] = ()
         self.separator, self.bom = ";", False
