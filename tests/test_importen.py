@@ -35,3 +35,12 @@ def test_controleer_loads_none_of_them_with_libreoffice(root, tmp_path, libreoff
 
 def test_the_function_list_loads_none_of_them():
     assert loaded("functies") == []
+
+
+def test_kwartaal_on_a_csv_ledger_loads_pyarrow_but_not_pandas(root, tmp_path):
+    real = root / "samples/werkom/realisatie"
+    assert loaded("kwartaal", str(root / "samples/werkom/begroting.yaml"),
+                  str(real / "grootboek_2023.csv"), "--kwartaal", "4",
+                  "--volumes", str(real / "volumes_2023.csv"), "--mapping", str(real / "mapping.yaml"),
+                  "--wijzigingen", str(real / "wijzigingen_2023.yaml"),
+                  "-o", str(tmp_path / "k.xlsx")) == ["pyarrow"]

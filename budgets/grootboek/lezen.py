@@ -5,28 +5,39 @@ Every line either lands on an exploitatie line (and, via its kostenplaats, optio
 product or doorbelasting of one gemeente) or is recorded as a finding with file, line and
 value. Amounts are kept as 'netto' in EUR: lasten positive, baten negative.
 
-Every column is read as codes into its distinct texts (budgets.grootboek.tabel), so dates,
-codes and amounts are parsed and mapped once per distinct value, and the lines are summed
-per key with numpy (budgets.grootboek.som). A million lines take well under a second.
+A CSV export is read in blocks (budgets.grootboek.stroom), each block's columns as codes
+into their distinct texts (budgets.grootboek.tabel), so dates, codes and amounts are parsed
+and mapped once per distinct value in a block, and the lines are summed per key with numpy
+(budgets.grootboek.som) block by block: memory follows the groups and the distinct lines,
+not the file. A file the fast reader refuses, and every XLSX export, is read whole by the
+lenient reader and goes through the same steps as one block.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow.compute as pc
 
 from budgets.grootboek.formaten import (
+    date_parts,
     parse_amount_texts,
-    parse_dates,
-    parse_periods,
+    period_parts,
+    read_table,
     require_columns,
 )
 from budgets.grootboek.mapping import Mapping
-from budgets.grootboek.meldingen import Meldingen
-from budgets.grootboek.som import aggregate
-from budgets.grootboek.tabel import Tabel, read_tabel
+from budgets.grootboek.meldingen import Meldingen, Verzamelaar
+from budgets.grootboek.som import Optelling
+from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel
+from budgets.grootboek.tabel import Gezien, Tabel, from_frame, row_hashes
+from pyfuncs.fouten import InvoerFout
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KEYS = ["kwartaal", "regel", "product", "gemeente", "bijdrage"]
 
@@ -48,10 +59,14 @@ class Plaatsing:
 @dataclass(frozen=True)
 class Grootboek:
     """Realisation per kwartaal × regel × product × gemeente × bijdrage (netto EUR;
-    '' = none; bijdrage: booked on a bijdragerekening), lines read, and the findings."""
+    '' = none; bijdrage: booked on a bijdragerekening), lines read, and the findings.
+
+    bedragen: the columns KEYS and 'netto' by name, one row per key that occurs, sorted
+    by the keys (a dict of lists; a pandas DataFrame with these columns does as well).
+    """
 
     bestand: str
-    bedragen: pd.DataFrame
+    bedragen: dict[str, list] | pd.DataFrame
     regels_gelezen: int
     meldingen: Meldingen
 
@@ -71,15 +86,6 @@ def resolve(codes, table: dict, known) -> list[str | None]:
     return names
 
 
-def translate(codes: pd.Series, table: dict, known) -> tuple[pd.Series, np.ndarray]:
-    """Map export codes to begroting names (see resolve). Returns names ('' for an
-    explicit null or an unknown code) and an unknown mask."""
-    index, uniques = pd.factorize(codes.to_numpy(dtype=object))
-    names = np.array([*resolve(uniques, table, known), None], dtype=object)[index]
-    unknown = np.array([name is None for name in names], dtype=bool)
-    return pd.Series(np.where(unknown, "", names), dtype=object), unknown
-
-
 def _positions(names: list[str | None], order: list[str]) -> np.ndarray:
     """Position of every name in order; -1 for a name not in it (None: unknown)."""
     where = {name: i for i, name in enumerate(order)}
@@ -92,15 +98,14 @@ def _month(path: Path, tabel: Tabel, columns: dict, jaar: int,
     if columns["datum"] and columns["datum"] in tabel:
         column = columns["datum"]
         kolom = tabel.kolommen[column]
-        dates, bad = parse_dates(kolom.teksten())
-        outside = ~bad & (dates.dt.year.fillna(0).to_numpy() != jaar)
+        year, month, bad = date_parts(kolom.waarden.to_pylist())
+        outside = ~bad & (year != jaar)
         meldingen.add(path, tabel, column, bad[kolom.codes], "datum onleesbaar (verwacht dd-mm-jjjj)")
         meldingen.add(path, tabel, column, outside[kolom.codes], f"datum buiten het jaar {jaar}")
-        month = np.where(bad | outside, 0, dates.dt.month.fillna(0).to_numpy()).astype(np.int8)
-        return month[kolom.codes]
+        return np.where(bad | outside, 0, month).astype(np.int8)[kolom.codes]
     column = columns["periode"]
     kolom = tabel.kolommen[column]
-    year, number, bad = parse_periods(kolom.teksten())
+    year, number, bad = period_parts(kolom.waarden.to_pylist())
     bad = bad | (number < 1) | (number > 12)
     meldingen.add(path, tabel, column, bad[kolom.codes], "periode onleesbaar (verwacht 1-12)")
     outside = ~bad & (year != 0) & (year != jaar)
@@ -206,34 +211,105 @@ def _gemeenten(path: Path, tabel: Tabel, mapping: Mapping, column: str,
 def read_ledger(path: Path, mapping: Mapping, plaatsing: Plaatsing) -> Grootboek:
     """Read and aggregate a ledger export; findings are collected, never dropped silently."""
     path = Path(path)
-    tabel = read_tabel(path, mapping.decimaalteken)
-    columns = _ledger_columns(path, tabel, mapping)
-    meldingen = Meldingen()
-    month = _month(path, tabel, columns, plaatsing.jaar, meldingen)
-    netto, whole = _netto(path, tabel, mapping, columns, meldingen)
+    settings: dict = {"encoding": None, "kahan": False}
+    lenient = path.suffix.lower() in (".xlsx", ".xlsm")
+    while True:
+        try:
+            if not lenient:
+                blocks = CsvBlokken(path, settings["encoding"])
+                return _read_blocks(path, blocks, mapping, plaatsing, settings["kahan"])
+            whole = from_frame(read_table(path, mapping.decimaalteken),
+                               path.suffix.lower() in (".xlsx", ".xlsm"))
+            return _read_blocks(path, [whole], mapping, plaatsing, settings["kahan"])
+        except Opnieuw as again:
+            settings.update(again.settings)
+        except Soepel:
+            lenient = True
+
+
+def _read_blocks(path: Path, blocks, mapping: Mapping, plaatsing: Plaatsing,
+                 kahan: bool) -> Grootboek:
+    """Place, check and sum every block of the export (see read_ledger)."""
+    meldingen, seen = Verzamelaar(), Gezien()
     regels = sorted(plaatsing.regels)
-    regel, bijdrage = _lines(path, tabel, mapping, columns, regels, meldingen)
-    product, gemeente, misplaced = _products(path, tabel, mapping, columns, plaatsing, meldingen)
-    meldingen.add(path, tabel, tabel.namen[0], tabel.duplicates(), "exact dubbele regel",
-                  duplicate=True)
-    placed = (month > 0) & ~np.isnan(netto) & (regel >= 0) & ~misplaced
-    keys = {"kwartaal": (month - 1) // 3, "regel": regel, "product": product,
-            "gemeente": gemeente, "bijdrage": bijdrage}
     labels = {"kwartaal": [1, 2, 3, 4], "regel": regels, "product": ["", *plaatsing.producten],
               "gemeente": ["", *plaatsing.gemeenten], "bijdrage": [False, True]}
-    totals = aggregate(keys, labels, netto, placed, whole)
-    return Grootboek(str(path), totals, len(tabel), meldingen)
+    totals = Optelling(labels, kahan)
+    lines, columns, refused = 0, None, None
+    for tabel in blocks:
+        lines += len(tabel)
+        if columns is None and refused is None:
+            try:
+                columns = _ledger_columns(path, tabel, mapping)
+            except InvoerFout as fout:  # raised once the whole file is read, as before
+                refused = fout
+        if refused is None:
+            _read_block(path, tabel, mapping, plaatsing, columns, (meldingen, seen, totals))
+    if lines == 0:
+        raise InvoerFout(f"{path}: alleen een kopregel, geen boekingen; is dit de goede export?")
+    if refused is not None:
+        raise refused
+    return Grootboek(str(path), totals.columns(), lines, meldingen.meldingen())
+
+
+def _read_block(path: Path, tabel: Tabel, mapping: Mapping, plaatsing: Plaatsing,
+                columns: dict, state: tuple) -> None:
+    """One block: its findings, its duplicates (of any earlier line) and its sums."""
+    meldingen, seen, totals = state
+    month = _month(path, tabel, columns, plaatsing.jaar, meldingen)
+    netto, whole = _netto(path, tabel, mapping, columns, meldingen)
+    if not whole and not totals.kahan:
+        raise Opnieuw(kahan=True)  # sum the whole file with compensation, as one
+    regel, bijdrage = _lines(path, tabel, mapping, columns, totals.labels["regel"], meldingen)
+    product, gemeente, misplaced = _products(path, tabel, mapping, columns, plaatsing, meldingen)
+    meldingen.add(path, tabel, tabel.namen[0], seen.duplicates(row_hashes(tabel)),
+                  "exact dubbele regel", duplicate=True)
+    placed = (month > 0) & ~np.isnan(netto) & (regel >= 0) & ~misplaced
+    keys = {"kwartaal": np.maximum(month - 1, 0) // 3, "regel": regel, "product": product,
+            "gemeente": gemeente, "bijdrage": bijdrage}
+    totals.add(keys, netto, placed)
 
 
 def totals_to_date(grootboek: Grootboek, kwartaal: int, by: list[str],
-                   zonder_bijdragen: bool = False) -> pd.Series:
-    """Σ netto for quarters 1..kwartaal, grouped by the given keys (EUR); optionally
-    without the lines booked on bijdragerekeningen."""
-    frame = grootboek.bedragen[grootboek.bedragen["kwartaal"] <= kwartaal]
+                   zonder_bijdragen: bool = False) -> Totalen:
+    """Σ netto for quarters 1..kwartaal, grouped by the given keys (EUR; a key is the
+    label itself for one key, a tuple for more); optionally without the lines booked on
+    bijdragerekeningen."""
+    bedragen = grootboek.bedragen
+    keep = np.asarray(bedragen["kwartaal"]) <= kwartaal
     if zonder_bijdragen:
-        frame = frame[~frame["bijdrage"]]
-    cents = np.rint(frame["netto"].to_numpy() * 100)
-    if not np.allclose(cents, frame["netto"].to_numpy() * 100, rtol=0, atol=1e-6):
-        return frame.groupby(by, observed=True)["netto"].sum()  # more than two decimals
-    whole = frame[by].assign(centen=cents.astype(np.int64))
-    return whole.groupby(by, observed=True)["centen"].sum().rename("netto") / 100
+        keep &= ~np.asarray(bedragen["bijdrage"], dtype=bool)
+    netto = np.asarray(bedragen["netto"], dtype=float)[keep]
+    labels = [np.asarray(bedragen[name], dtype=object)[keep].tolist() for name in by]
+    keys = labels[0] if len(by) == 1 else list(zip(*labels, strict=True))
+    cents = np.rint(netto * 100)
+    rows: dict = {}
+    for i, key in enumerate(keys):
+        rows.setdefault(key, []).append(i)
+    if not np.allclose(cents, netto * 100, rtol=0, atol=1e-6):  # more than two decimals
+        return Totalen({key: kahan_sum(netto[at].tolist()) for key, at in sorted(rows.items())})
+    whole = cents.astype(np.int64)
+    return Totalen({key: float(int(whole[at].sum())) / 100 for key, at in sorted(rows.items())})
+
+
+def kahan_sum(values: list[float]) -> float:
+    """Σ with Kahan's compensation, as pandas' groupby sum."""
+    total = compensation = 0.0
+    for value in values:
+        y = value - compensation
+        t = total + y
+        compensation = (t - total) - y
+        compensation = 0.0 if compensation != compensation else compensation
+        total = t
+    return total
+
+
+class Totalen(dict):
+    """Sums per key (a dict); index and to_dict() as the pandas Series these once were."""
+
+    @property
+    def index(self):
+        return self.keys()
+
+    def to_dict(self) -> dict:
+        return dict(self)

@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from budgets.grootboek.formaten import place
 from pyfuncs.fouten import InvoerFout
@@ -80,9 +79,43 @@ class Meldingen:
                 "onplaatsbaar": rows(self.onplaatsbaar), "dubbel": rows(self.dubbel)}
 
 
+class Verzamelaar:
+    """Findings of a file read in blocks, the same as Meldingen.add over the whole file:
+    per reason in the order of the checks, the first MAX_VOORBEELDEN lines of the file
+    kept, the count complete."""
+
+    def __init__(self):
+        self.per_reason: dict[tuple[str, bool], tuple[list[Melding], list[int]]] = {}
+
+    def add(self, path: Path, source, column: str, mask: np.ndarray, reason: str,
+            duplicate: bool = False) -> None:
+        """As Meldingen.add, for the next block of the file."""
+        kept, count = self.per_reason.setdefault((reason, duplicate), ([], [0]))
+        rows = np.flatnonzero(mask)
+        room = MAX_VOORBEELDEN - len(kept)
+        if rows.size and room > 0:
+            places, values = _cells(path, source, column, rows[:room])
+            kept.extend(Melding(str(path), where, value, reason)
+                        for where, value in zip(places, values, strict=True))
+        count[0] += int(rows.size)
+
+    def meldingen(self) -> Meldingen:
+        found = Meldingen()
+        for (_, duplicate), (kept, (count,)) in self.per_reason.items():
+            if not count:
+                continue
+            if duplicate:
+                found.dubbel.extend(kept)
+                found.aantal_dubbel += count
+            else:
+                found.onplaatsbaar.extend(kept)
+                found.aantal_onplaatsbaar += count
+        return found
+
+
 def _cells(path: Path, source, column: str, rows: np.ndarray) -> tuple[list[str], list[str]]:
     """Places and values of rows (positions) of a frame or a Tabel."""
-    if not isinstance(source, pd.DataFrame):
+    if not hasattr(source, "loc"):  # a Tabel, not a pandas frame
         return source.place(column, rows), source.values(column, rows)
     index = source.index[rows]
     values = source.loc[index, column].astype(str).tolist() if column in source else [""] * len(rows)

@@ -4,9 +4,7 @@ given, the realised volumes to the end of the quarter."""
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from budgets.grootboek.lezen import Grootboek, Plaatsing, read_ledger
+from budgets.grootboek.lezen import Grootboek, Plaatsing, Totalen, read_ledger
 from budgets.grootboek.mapping import Mapping, check_names
 from budgets.grootboek.volumes import read_volumes, volume_years
 
@@ -17,7 +15,7 @@ class Realisatie:
     (product, gemeente) to the end of the quarter (None without a volume export)."""
 
     grootboek: Grootboek
-    volumes: pd.Series | None
+    volumes: Totalen | None
 
 
 def read_realisation(ledger: Path, volumes: Path | None, mapping: Mapping, plaatsing: Plaatsing,

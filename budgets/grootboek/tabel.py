@@ -7,25 +7,32 @@ line, duplicate column names) goes through the pandas reader instead, which is s
 but lenient; XLSX always does. Both give the same Tabel.
 """
 
+from __future__ import annotations
+
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
-from openpyxl.utils import get_column_letter
 
 from budgets.grootboek.formaten import (
     LINE,
+    arrow_indices,
     check_text_export,
+    column_letter,
+    numbers_of,
     read_raw,
     read_table,
     record_lines,
     sniff_separator,
 )
 from pyfuncs.fouten import InvoerFout
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TEXT = pa.dictionary(pa.int32(), pa.string())
 
@@ -36,10 +43,6 @@ class Kolom:
 
     codes: np.ndarray
     waarden: pa.Array
-
-    def teksten(self) -> pd.Series:
-        """The distinct texts (object Series, position = code)."""
-        return pd.Series(self.waarden.to_pylist(), dtype=object)
 
     def gestript(self) -> list[str]:
         """The distinct texts without surrounding spaces."""
@@ -65,43 +68,101 @@ class Tabel:
     def place(self, column: str, rows: np.ndarray) -> list[str]:
         """Human places: 'regel 12' for CSV, 'cel C12' for XLSX."""
         if self.werkmap:
-            letter = get_column_letter(self.namen.index(column) + 1)
+            letter = column_letter(self.namen.index(column) + 1)
             return [f"cel {letter}{line}" for line in self.regels[rows]]
         return [f"regel {line}" for line in self.regels[rows]]
 
     def values(self, column: str, rows: np.ndarray) -> list[str]:
         kolom = self.kolommen[column]
-        return kolom.waarden.take(pa.array(kolom.codes[rows])).to_pylist()
+        return kolom.waarden.take(arrow_indices(kolom.codes[rows])).to_pylist()
 
     def duplicates(self) -> np.ndarray:
         """Records whose every cell equals an earlier record's (the first stays unmarked)."""
-        key = np.zeros(len(self), dtype=np.int64)
-        size = 1
-        for kolom in self.kolommen.values():
-            width = max(len(kolom.waarden), 1)
-            if size * width >= 2**62:
-                key, size = _dense(key)
-            key *= width
-            key += kolom.codes
-            size *= width
-        return pd.Series(key).duplicated(keep="first").to_numpy()
+        return Gezien().duplicates(row_hashes(self))
 
 
-def _dense(key: np.ndarray) -> tuple[np.ndarray, int]:
-    """Codes 0..k-1 for the distinct keys, and k."""
-    codes, uniques = pd.factorize(key)
-    return codes.astype(np.int64), max(len(uniques), 1)
+_MIX = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
+_ODD = np.uint64(0x9E3779B97F4A7C15)
 
 
-def read_tabel(path: Path, decimaalteken: str = ",") -> Tabel:
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every bit of the result depends on every bit of z."""
+    with np.errstate(over="ignore"):
+        z = (z ^ (z >> np.uint64(30))) * _MIX[0]
+        z = (z ^ (z >> np.uint64(27))) * _MIX[1]
+    return z ^ (z >> np.uint64(31))
+
+
+def text_hashes(texts: pa.Array) -> np.ndarray:
+    """A 64-bit hash of every text of an arrow string array (vectorised over its bytes:
+    Σ of the mixed (position, byte) pairs, mixed with the length)."""
+    texts = _plain_strings(texts)
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32)[texts.offset:texts.offset + len(texts) + 1]
+    data = texts.buffers()[2]
+    raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
+    first, lengths = offsets[:-1], np.diff(offsets)
+    chunk = raw[offsets[0]:offsets[-1]].astype(np.uint64)
+    position = np.arange(len(chunk), dtype=np.int64) - np.repeat(first - offsets[0], lengths)
+    terms = _mix(chunk | (position.astype(np.uint64) << np.uint64(8)))
+    with np.errstate(over="ignore"):
+        running = np.concatenate(([np.uint64(0)], np.cumsum(terms, dtype=np.uint64)))
+        sums = running[offsets[1:] - offsets[0]] - running[first - offsets[0]]
+    return _mix(sums ^ lengths.astype(np.uint64))
+
+
+def _plain_strings(texts: pa.Array) -> pa.Array:
+    """A plain (32-bit offset) string array of texts."""
+    return texts if texts.type == pa.string() else texts.cast(pa.string())
+
+
+def row_hashes(tabel: Tabel) -> np.ndarray:
+    """A 64-bit hash of every record over all its cells (equal records, equal hashes; two
+    different records share one with a chance of about 1 in 2**64)."""
+    key = np.zeros(len(tabel), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for kolom in tabel.kolommen.values():
+            key *= _ODD
+            key += text_hashes(kolom.waarden)[kolom.codes]
+    return _mix(key)
+
+
+class Gezien:
+    """The row hashes seen so far in a file read in blocks, as sorted runs that are merged
+    like a binary counter: 8 bytes per distinct record, about n log n work in all."""
+
+    def __init__(self):
+        self.runs: list[np.ndarray] = []
+
+    def duplicates(self, hashes: np.ndarray) -> np.ndarray:
+        """Which of these records (in file order, after all earlier ones) repeat one."""
+        unique, first = np.unique(hashes, return_index=True)
+        seen = np.zeros(len(unique), dtype=bool)
+        for run in self.runs:
+            at = np.minimum(np.searchsorted(run, unique), len(run) - 1)
+            seen |= run[at] == unique
+        repeated = np.ones(len(hashes), dtype=bool)
+        repeated[first[~seen]] = False
+        self._add(unique[~seen])
+        return repeated
+
+    def _add(self, new: np.ndarray) -> None:
+        if len(new):
+            self.runs.append(new)
+        while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
+            last = self.runs.pop()
+            self.runs[-1] = np.sort(np.concatenate((self.runs[-1], last)))
+
+
+def read_tabel(path: Path, decimaalteken: str = ",", inhoud: str = "boekingen") -> Tabel:
     """A CSV or XLSX export as a Tabel (decided by the file's extension; decimaalteken
-    writes the numbers of a workbook as text)."""
+    writes the numbers of a workbook as text; inhoud: what its lines are, for the message
+    when there are none)."""
     path = Path(path)
     tabel = _read_csv_arrow(path) if path.suffix.lower() not in (".xlsx", ".xlsm") else None
     if tabel is None:
         tabel = from_frame(read_table(path, decimaalteken), path.suffix.lower() in (".xlsx", ".xlsm"))
     if len(tabel) == 0:
-        raise InvoerFout(f"{path}: alleen een kopregel, geen boekingen; is dit de goede export?")
+        raise InvoerFout(f"{path}: alleen een kopregel, geen {inhoud}; is dit de goede export?")
     return tabel
 
 
@@ -109,6 +170,8 @@ def from_frame(frame: pd.DataFrame, werkmap: bool) -> Tabel:
     """A text table from the pandas readers as a Tabel (a missing cell reads as '')."""
     names = tuple(c for c in frame.columns if c != LINE)
     columns = {}
+    import pandas as pd
+
     for name in names:
         codes, uniques = pd.factorize(frame[name].fillna("").astype(str).to_numpy(dtype=object))
         columns[name] = Kolom(codes, pa.array(list(uniques), pa.string()))
@@ -125,7 +188,7 @@ def _encoding(raw: bytes, start: int) -> str:
     return "utf8"
 
 
-def _header(raw: bytes, start: int, encoding: str, path: Path) -> tuple[list[str], str, int] | None:
+def read_header(raw: bytes, start: int, encoding: str, path: Path) -> tuple[list[str], str, int] | None:
     """Column names, separator and the offset of the first data line (None: leave the
     file to the lenient reader)."""
     end = raw.find(b"\n", start)
@@ -151,7 +214,7 @@ def _read_csv_arrow(path: Path) -> Tabel | None:
     check_text_export(raw, path)
     start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     encoding = _encoding(raw, start)
-    header = _header(raw, start, encoding, path)
+    header = read_header(raw, start, encoding, path)
     if header is None:
         return None
     names, separator, offset = header
@@ -164,13 +227,13 @@ def _read_csv_arrow(path: Path) -> Tabel | None:
             convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, TEXT)))
     except (pa.ArrowException, ValueError, UnicodeError):
         return None
-    columns = {name: _kolom(table[name]) for name in names}
+    columns = {name: kolom_of(table[name]) for name in names}
     return Tabel(tuple(names), columns, _line_numbers(raw, offset, table.num_rows), False)
 
 
-def _kolom(column: pa.ChunkedArray) -> Kolom:
+def kolom_of(column: pa.ChunkedArray) -> Kolom:
     array = column.unify_dictionaries().combine_chunks()
-    return Kolom(array.indices.to_numpy(zero_copy_only=False), array.dictionary)
+    return Kolom(numbers_of(array.indices), array.dictionary)
 
 
 def _line_numbers(raw: bytes, offset: int, rows: int) -> np.ndarray:

@@ -4,9 +4,7 @@ and whether a toelichting is required."""
 
 from dataclasses import dataclass, field, replace
 
-import pandas as pd
-
-from budgets.grootboek.lezen import Grootboek, totals_to_date
+from budgets.grootboek.lezen import Grootboek, Totalen, totals_to_date
 from budgets.grootboek.meldingen import Meldingen
 from budgets.kwartaal.drempels import Drempel
 from budgets.pc.jaarbegroting import Basis, ProductRij, RegelRij
@@ -149,7 +147,7 @@ def _effects(rij: ProductRij, kwartaal: int, realisatie: float, volumes) -> Effe
     return Effecten(begroot_volume, werkelijk, rij.kostprijs, volume, prijs)
 
 
-def product_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drempel,
+def product_rows(basis: Basis, realised: Totalen, kwartaal: int, drempel: Drempel,
                  volumes) -> list[Rij]:
     """Rows per product × gemeente, each product followed by its total row."""
     rows: list[Rij] = []
@@ -177,7 +175,7 @@ def _with_changes(row: Rij, basis: Basis, regel: str | None, volumes: list) -> R
                    na_peildatum=amounts_per_wijziging(basis.na_peildatum, regel, volumes))
 
 
-def line_rows(basis: Basis, realised: pd.Series, kwartaal: int, drempel: Drempel,
+def line_rows(basis: Basis, realised: Totalen, kwartaal: int, drempel: Drempel,
               profielen: dict) -> list[Rij]:
     """Rows per exploitatie line; baten shown positive."""
     rows = []
@@ -227,7 +225,7 @@ def with_toelichtingen(rows: list[Rij], toelichtingen: dict) -> tuple[list[Rij],
 
 
 def build_report(basis: Basis, grootboek: Grootboek, kwartaal: int, drempels: dict,
-                 volumes: pd.Series | None = None, profielen: dict | None = None,
+                 volumes: Totalen | None = None, profielen: dict | None = None,
                  toelichtingen: dict | None = None, bronnen: dict | None = None) -> Kwartaalrapport:
     """Compute every row of the kwartaalrapportage (volumes: volume-years to date)."""
     by_product = totals_to_date(grootboek, kwartaal, ["product", "gemeente"])

@@ -1,0 +1,151 @@
+"""Reading a CSV export in blocks: memory follows one block (a few MB), not the file.
+
+The file is read in chunks cut just after a line break outside quotes, so every chunk
+holds whole records. Each chunk is checked as a text export (binary bytes, long lines:
+budgets.grootboek.formaten.Tekstcontrole), parsed by pyarrow (multi-threaded, every
+column dictionary-encoded) and numbered with the physical line of every record. A file
+pyarrow refuses, or whose records the quotes do not explain, raises Soepel: the caller
+then reads it with the lenient reader, as a whole.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from budgets.grootboek.formaten import Tekstcontrole, chunk_lines, open_export
+from budgets.grootboek.tabel import TEXT, Tabel, kolom_of, read_header
+from pyfuncs.fouten import InvoerFout
+
+CHUNK = 8 << 20  # bytes read at a time (≈ 160,000 ledger lines)
+BOM = b"\xef\xbb\xbf"
+
+
+class Soepel(Exception):  # noqa: N818 - a signal, not an error: read leniently
+    """The file needs the lenient reader (budgets.grootboek.formaten.read_table)."""
+
+
+class Opnieuw(Exception):  # noqa: N818 - a signal: read again from the start
+    """Read the file again from its start with these settings (encoding='cp1252': a byte
+    that is no UTF-8 came after UTF-8 text; kahan=True: an amount has more decimals)."""
+
+    def __init__(self, **settings):
+        super().__init__(settings)
+        self.settings = settings
+
+
+def _cut(buffer: bytes) -> int:
+    """Offset just after the last line break outside quotes (0: none)."""
+    data = np.frombuffer(buffer, dtype=np.uint8)
+    breaks = np.flatnonzero(data == 0x0A)
+    if not breaks.size:
+        return 0
+    quotes = np.flatnonzero(data == ord('"'))
+    outside = breaks[np.searchsorted(quotes, breaks) % 2 == 0] if quotes.size else breaks
+    return int(outside[-1]) + 1 if outside.size else 0
+
+
+def chunks(path: Path, size: int = CHUNK) -> Iterator[bytes]:
+    """The file in pieces of whole records (the last one: whatever is left)."""
+    with open_export(path) as export:
+        pending = b""
+        while True:
+            try:
+                data = export.read(size)
+            except OSError as fout:
+                raise InvoerFout(f"{path}: bestand is niet leesbaar ({fout.strerror})") from None
+            buffer = pending + data
+            cut = _cut(buffer) if data else len(buffer)
+            if data and not cut:
+                pending = buffer
+                continue
+            if cut:
+                yield buffer[:cut]
+            pending = buffer[cut:]
+            if not data:
+                return
+
+
+class CsvBlokken:
+    """The records of a CSV export as Tabel blocks (in file order); encoding None: UTF-8
+    unless a byte says Windows-1252."""
+
+    def __init__(self, path: Path, encoding: str | None = None, size: int | None = None):
+        self.path, self.size = Path(path), size or CHUNK
+        self.encoding = encoding  # None: only ASCII so far; 'utf8' or 'cp1252' once known
+        self.namen: tuple[str, ...] = ()
+        self.separator, self.bom = ";", False
+
+    def __iter__(self) -> Iterator[Tabel]:
+        check = Tekstcontrole(self.path)
+        offset, refused = None, None
+        for part in chunks(self.path, self.size):
+            before = check.lines
+            data = np.frombuffer(part, dtype=np.uint8)
+            breaks = check.chunk(part, np.flatnonzero(data == 0x0A))
+            if refused:
+                continue
+            self._encoding_of(part, first=offset is None)
+            start = 0
+            if offset is None:
+                try:
+                    offset = start = self._header(part)
+                except InvoerFout as fout:  # raised once the whole file is checked
+                    refused = fout
+                    continue
+            block = self._block(part[start:], breaks[breaks >= start] - start,
+                                before + part.count(b"\n", 0, start) + 1)
+            if block is not None:
+                yield block
+        check.finish()
+        if refused:
+            raise refused
+        if offset is None:
+            raise Soepel  # an empty file: the lenient reader says so
+
+    def _encoding_of(self, part: bytes, first: bool) -> None:
+        """UTF-8 unless a chunk is not; after a BOM, pyarrow refuses bad UTF-8 (Soepel)."""
+        if first:
+            self.bom = part.startswith(BOM)
+            self.encoding = "utf8" if self.bom else self.encoding
+        if self.bom or self.encoding == "cp1252" or part.isascii():
+            return
+        try:
+            part.decode("utf-8")
+        except UnicodeDecodeError:
+            if self.encoding == "utf8":
+                raise Opnieuw(encoding="cp1252") from None
+            self.encoding = "cp1252"
+            return
+        self.encoding = "utf8"
+
+    def _header(self, part: bytes) -> int:
+        start = 3 if part.startswith(BOM) else 0
+        header = read_header(part, start, self.encoding or "utf8", self.path)
+        if header is None:
+            raise Soepel
+        names, self.separator, offset = header
+        self.namen = tuple(names)
+        return offset
+
+    def _block(self, body: bytes, breaks: np.ndarray, first_line: int) -> Tabel | None:
+        """The records of one chunk (None: only blank lines)."""
+        data = np.frombuffer(body, dtype=np.uint8)
+        lines = chunk_lines(data, breaks, first_line)
+        if not len(lines):
+            return None
+        try:
+            table = pacsv.read_csv(
+                pa.BufferReader(body),
+                read_options=pacsv.ReadOptions(column_names=list(self.namen),
+                                               encoding=self.encoding or "utf8", block_size=1 << 20),
+                parse_options=pacsv.ParseOptions(delimiter=self.separator,
+                                                 newlines_in_values=b'"' in body),
+                convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(self.namen, TEXT)))
+        except (pa.ArrowException, ValueError, UnicodeError):
+            raise Soepel from None
+        if table.num_rows != len(lines):
+            raise Soepel
+        return Tabel(self.namen, {name: kolom_of(table[name]) for name in self.namen}, lines, False)
