@@ -256,6 +256,9 @@ def main() -> None:
     parser.add_argument("--herhalingen", type=int, default=7, help="metingen van genereer (standaard 7)")
     parser.add_argument("--controles", type=int, default=3, help="metingen van controleer (standaard 3)")
     args = parser.parse_args()
+    from bytecode import compile_project  # bench/bytecode.py
+
+    compile_project()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         spec = tmp / "groot.yaml"

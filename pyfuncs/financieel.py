@@ -1,6 +1,8 @@
-"""Financial functions of a begroting: indexation, present value and capital charges."""
+"""Financial functions of a begroting: indexation, present value and capital charges.
 
-import numpy_financial as npf
+numpy_financial (and with it numpy) is imported where it is used: a begroting without
+annuities or present values is generated without it.
+"""
 
 from pyfuncs.fouten import InvoerFout, unknown_choice
 
@@ -22,6 +24,8 @@ def present_value(rente: float, bedragen) -> float:
     """Excel's NPV: the first amount is discounted one full period."""
     if rente <= -1:
         raise InvoerFout("rente moet groter dan -100% zijn")
+    import numpy_financial as npf
+
     return float(npf.npv(rente, [0.0, *bedragen]))
 
 
@@ -41,5 +45,7 @@ def capital_charges(investering: float, rente: float, looptijd: int,
         depreciation = investering / years
         return [depreciation + rente * (investering - depreciation * year) for year in range(years)]
     if methode == "annuitair":
+        import numpy_financial as npf
+
         return [float(-npf.pmt(rente, years, investering))] * years
     raise unknown_choice("methode", methode, KAPITAALLASTEN_METHODES)

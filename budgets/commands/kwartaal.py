@@ -1,18 +1,9 @@
 """`begroting kwartaal`: the quarterly variance report (kwartaalrapportage)."""
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from budgets.bestanden import Uitvoer
-from budgets.excel.rapportblad import print_to_pdf
-from budgets.grootboek.mapping import load_mapping
-from budgets.grootboek.periode import read_realisation
-from budgets.kwartaal.drempels import drempels
-from budgets.kwartaal.model import build_report
-from budgets.kwartaal.rapport import write_report
-from budgets.kwartaal.toelichtingen import read_toelichtingen
-from budgets.kwartaal.uitvoer import table_lines, write_summary
-from budgets.pc.jaarbegroting import load_basis, load_profielen
 from pyfuncs.kwartaal import check_quarter
 
 VOORBEELD = """voorbeeld:
@@ -67,6 +58,8 @@ def _raw():
 
 
 def _toelichtingen(args, target: Path, basis) -> dict:
+    from budgets.kwartaal.toelichtingen import read_toelichtingen
+
     found = read_toelichtingen(args.vorige, basis.naam, basis.jaar) if args.vorige else {}
     if target.exists() and args.overschrijf:
         found.update(read_toelichtingen(target))
@@ -81,6 +74,24 @@ def _inputs(args) -> dict:
 
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
+    from budgets.grootboek.lezen import start_reading
+
+    # the ledger is read and parsed in the background while the rest loads
+    with start_reading(args.realisatie) or nullcontext() as begonnen:
+        return _run(args, quarter, begonnen)
+
+
+def _run(args, quarter: int, begonnen) -> int:
+    from budgets.bestanden import Uitvoer
+    from budgets.excel.rapportblad import print_to_pdf
+    from budgets.grootboek.mapping import load_mapping
+    from budgets.grootboek.periode import read_realisation
+    from budgets.kwartaal.drempels import drempels
+    from budgets.kwartaal.model import build_report
+    from budgets.kwartaal.rapport import write_report
+    from budgets.kwartaal.uitvoer import table_lines, write_summary
+    from budgets.pc.jaarbegroting import load_basis, load_profielen
+
     basis = load_basis(args.begroting, args.jaar, args.wijzigingen, quarter)
     target = args.uitvoer or Path(f"kwartaal_{basis.jaar}_K{quarter}.xlsx")
     pdf = _pdf_target(args.pdf, target)
@@ -90,7 +101,7 @@ def run(args) -> int:
         pdf_file = uit.add(pdf, "pdf") if pdf else None
         mapping = load_mapping(args.mapping)
         realisatie = read_realisation(args.realisatie, args.volumes, mapping, basis.plaatsing(),
-                                      quarter, args.negeer_onplaatsbaar)
+                                      quarter, args.negeer_onplaatsbaar, begonnen)
         grootboek, volumes = realisatie.grootboek, realisatie.volumes
         toelichtingen = _toelichtingen(args, target, basis)
         bronnen = {"Begroting": args.begroting, "Grootboek": args.realisatie,

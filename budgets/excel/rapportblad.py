@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import xlsxwriter
-from openpyxl.utils import column_index_from_string, get_column_letter
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 
 from budgets.excel import stijl
 from budgets.excel.formaten import EURO, EURO_CENT, GETAL, PROCENT_TEKEN
+from budgets.excel.werkblad import Werkblad
 
 EURO_DUIZEND = '"€" #,##0,;[Red]"€" -#,##0,'  # amounts shown × € 1.000 (value unchanged)
 DATUM = "d mmmm yyyy"
@@ -99,7 +100,7 @@ class Werkmap:
         book.set_properties(properties)
         formats: dict = {}
         for sheet in self.worksheets:
-            ws = book.add_worksheet(sheet.title)
+            ws = book.add_worksheet(sheet.title, worksheet_class=Werkblad)
             _render(book, ws, sheet, formats, self.euro)
             if printed is not None and sheet.title not in printed:
                 ws.hide()
@@ -144,7 +145,7 @@ def merge(sheet: Blad, row: int, first: int, last: int) -> None:
 
 def set_width(sheet: Blad, column, width: float, hidden: bool = False) -> None:
     """Column width (letter or 1-based index); hidden columns do not print."""
-    index = column_index_from_string(column) if isinstance(column, str) else column
+    index = _column_number(column) if isinstance(column, str) else column
     sheet.breedtes[index] = width
     if hidden:
         sheet.verborgen.add(index)
@@ -202,7 +203,7 @@ def _page(ws, sheet: Blad) -> None:
         ws.set_h_pagebreaks([row - 1 for row in sheet.pagina_einden])
     if sheet.freeze_panes:
         row = int("".join(ch for ch in sheet.freeze_panes if ch.isdigit())) - 1
-        col = column_index_from_string("".join(ch for ch in sheet.freeze_panes if ch.isalpha())) - 1
+        col = _column_number("".join(ch for ch in sheet.freeze_panes if ch.isalpha())) - 1
         ws.freeze_panes(row, col)
         if row > 0:
             ws.repeat_rows(0, row - 1)
@@ -249,7 +250,7 @@ class Kolom:
 
 def letters(columns: list[Kolom], first: int = 1) -> dict[str, str]:
     """Column letter of every column key."""
-    return {c.sleutel: get_column_letter(first + i) for i, c in enumerate(columns)}
+    return {c.sleutel: xl_col_to_name(first + i - 1) for i, c in enumerate(columns)}
 
 
 def write_header(sheet: Blad, columns: list[Kolom], row: int) -> None:
@@ -279,3 +280,8 @@ def write_row(sheet: Blad, columns: list[Kolom], row: int, item, where: dict,
         else:
             cache = column.cache(item) if formula and column.cache else None
             put(sheet, row, i, value, kind, column.formaat, cache)
+
+
+def _column_number(letters: str) -> int:
+    """1-based number of a column's letters ('A' → 1)."""
+    return xl_cell_to_rowcol(f"{letters}1")[1] + 1

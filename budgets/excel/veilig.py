@@ -1,4 +1,5 @@
-"""Opening a user's workbook safely: the zip is checked before openpyxl sees it.
+"""Opening a user's workbook safely: the zip is checked before openpyxl (or calamine, for
+values only) sees it.
 
 An .xlsx is a zip of XML parts. A zip bomb (a few MB that unpack to GiB) would make
 openpyxl run for minutes and take all memory before failing, so every member's declared
@@ -70,3 +71,28 @@ def open_workbook(path: Path, soort: str = "werkmap", **options):
     except Exception:  # noqa: BLE001 - any unreadable workbook is bad input
         raise InvoerFout(f"{path}: geen leesbare {soort}: de inhoud is beschadigd of van "
                          "een onbekend soort") from None
+
+
+def workbook_values(path: Path, soort: str = "werkmap") -> dict[str, list[list]]:
+    """The values of every sheet (cached values of formulas) after check_workbook, read by
+    calamine: rows from A1, an empty cell None, a whole number an int (as openpyxl reads
+    it). Whatever calamine cannot read becomes an InvoerFout naming the file."""
+    from python_calamine import CalamineWorkbook
+
+    check_workbook(path, soort)
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                  for name in book.sheet_names}
+    except Exception:  # noqa: BLE001 - any unreadable workbook is bad input
+        raise InvoerFout(f"{path}: geen leesbare {soort}: de inhoud is beschadigd of van "
+                         "een onbekend soort") from None
+    return {name: [[_plain(value) for value in row] for row in rows] for name, rows in sheets.items()}
+
+
+def _plain(value):
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -143,19 +143,23 @@ def record_lines(raw: bytes, offset: int, records: int) -> np.ndarray | None:
     return lines if len(lines) == records else None
 
 
-def chunk_lines(data: np.ndarray, breaks: np.ndarray, first_line: int) -> np.ndarray:
+def chunk_lines(data: np.ndarray, breaks: np.ndarray, first_line: int,
+                quotes: np.ndarray | None = None) -> np.ndarray:
     """record_lines of a chunk that starts at a record (outside quotes) on first_line;
-    breaks: the offsets of its line breaks."""
-    quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes, not the bytes
-    inside = np.searchsorted(quotes, breaks) % 2 == 1  # an odd number of quotes before: in a field
-    ends = breaks[~inside] if breaks.size else breaks
+    breaks: the offsets of its line breaks; quotes: those of its quotes (found if None)."""
+    if quotes is None:
+        quotes = np.flatnonzero(data == ord('"'))  # few or none: memory follows the quotes
+    ends = breaks
+    if quotes.size:  # a line break after an odd number of quotes is inside a field
+        ends = breaks[np.searchsorted(quotes, breaks) % 2 == 0]
     starts = np.concatenate(([0], ends + 1))
     stops = np.concatenate((ends, [len(data)]))
     lengths = stops - starts
     last = data[np.clip(stops - 1, 0, max(len(data) - 1, 0))] if len(data) else lengths
     blank = (lengths == 0) | ((lengths == 1) & (last == 0x0D))
-    starts = starts[~blank]
-    return first_line + np.searchsorted(breaks, starts)
+    if not quotes.size:  # every line is a record: the i-th starts on line first_line + i
+        return first_line + np.flatnonzero(~blank)
+    return first_line + np.searchsorted(breaks, starts[~blank])
 
 
 def read_csv_table(path: Path) -> pd.DataFrame:

@@ -32,7 +32,7 @@ from budgets.grootboek.formaten import (
 from budgets.grootboek.mapping import Mapping
 from budgets.grootboek.meldingen import Meldingen, Verzamelaar
 from budgets.grootboek.som import Optelling
-from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel
+from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel, Vooruit
 from budgets.grootboek.tabel import Gezien, Tabel, from_frame, row_hashes
 from pyfuncs.fouten import InvoerFout
 
@@ -208,18 +208,31 @@ def _gemeenten(path: Path, tabel: Tabel, mapping: Mapping, column: str,
     return np.where(needed, np.maximum(gemeente, 0)[kolom.codes], 0), not_member
 
 
-def read_ledger(path: Path, mapping: Mapping, plaatsing: Plaatsing) -> Grootboek:
-    """Read and aggregate a ledger export; findings are collected, never dropped silently."""
+def is_workbook(path: Path) -> bool:
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+def start_reading(path: Path) -> Vooruit | None:
+    """Start reading a CSV ledger export in the background (None for a workbook): pass it
+    to read_ledger, and close it (a with-block) when done. Its errors come from read_ledger,
+    in the order they would have come without it."""
+    return None if is_workbook(path) else Vooruit(CsvBlokken(Path(path)))
+
+
+def read_ledger(path: Path, mapping: Mapping, plaatsing: Plaatsing,
+                begonnen: Vooruit | None = None) -> Grootboek:
+    """Read and aggregate a ledger export; findings are collected, never dropped silently.
+    begonnen: the reading start_reading began (used for the first attempt)."""
     path = Path(path)
     settings: dict = {"encoding": None, "kahan": False}
-    lenient = path.suffix.lower() in (".xlsx", ".xlsm")
+    lenient = is_workbook(path)
     while True:
         try:
             if not lenient:
-                blocks = CsvBlokken(path, settings["encoding"])
-                return _read_blocks(path, blocks, mapping, plaatsing, settings["kahan"])
-            whole = from_frame(read_table(path, mapping.decimaalteken),
-                               path.suffix.lower() in (".xlsx", ".xlsm"))
+                with begonnen or Vooruit(CsvBlokken(path, settings["encoding"])) as blocks:
+                    begonnen = None
+                    return _read_blocks(path, blocks, mapping, plaatsing, settings["kahan"])
+            whole = from_frame(read_table(path, mapping.decimaalteken), is_workbook(path))
             return _read_blocks(path, [whole], mapping, plaatsing, settings["kahan"])
         except Opnieuw as again:
             settings.update(again.settings)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from budgets.grootboek.lezen import Grootboek, Plaatsing, Totalen, read_ledger
 from budgets.grootboek.mapping import Mapping, check_names
+from budgets.grootboek.stroom import Vooruit
 from budgets.grootboek.volumes import read_volumes, volume_years
 
 
@@ -19,11 +20,13 @@ class Realisatie:
 
 
 def read_realisation(ledger: Path, volumes: Path | None, mapping: Mapping, plaatsing: Plaatsing,
-                     kwartaal: int, negeer_onplaatsbaar: bool = False) -> Realisatie:
+                     kwartaal: int, negeer_onplaatsbaar: bool = False,
+                     begonnen: Vooruit | None = None) -> Realisatie:
     """Read the ledger and volume exports; unplaceable lines raise InvoerFout unless
-    negeer_onplaatsbaar (they stay among the findings)."""
+    negeer_onplaatsbaar (they stay among the findings). begonnen: the ledger's reading as
+    budgets.grootboek.lezen.start_reading began it."""
     check_names(mapping, plaatsing.regels, plaatsing.producten, plaatsing.gemeenten)
-    grootboek = read_ledger(ledger, mapping, plaatsing)
+    grootboek = read_ledger(ledger, mapping, plaatsing, begonnen)
     realised = None
     if volumes:
         frame, found = read_volumes(volumes, mapping, plaatsing)

@@ -8,7 +8,9 @@ pyarrow refuses, or whose records the quotes do not explain, raises Soepel: the 
 then reads it with the lenient reader, as a whole.
 """
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,7 @@ from budgets.grootboek.formaten import Tekstcontrole, chunk_lines, open_export
 from budgets.grootboek.tabel import TEXT, Tabel, kolom_of, read_header
 from pyfuncs.fouten import InvoerFout
 
-CHUNK = 8 << 20  # bytes read at a time (≈ 160,000 ledger lines)
+CHUNK = 4 << 20  # bytes read at a time (≈ 160,000 ledger lines)
 BOM = b"\xef\xbb\xbf"
 
 
@@ -36,19 +38,22 @@ class Opnieuw(Exception):  # noqa: N818 - a signal: read again from the start
         self.settings = settings
 
 
-def _cut(buffer: bytes) -> int:
-    """Offset just after the last line break outside quotes (0: none)."""
+def _marks(buffer: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets of the line breaks and of the quotes in buffer."""
     data = np.frombuffer(buffer, dtype=np.uint8)
-    breaks = np.flatnonzero(data == 0x0A)
-    if not breaks.size:
-        return 0
-    quotes = np.flatnonzero(data == ord('"'))
+    quotes = np.flatnonzero(data == ord('"')) if b'"' in buffer else np.zeros(0, dtype=np.intp)
+    return np.flatnonzero(data == 0x0A), quotes
+
+
+def _cut(breaks: np.ndarray, quotes: np.ndarray) -> int:
+    """Offset just after the last line break outside quotes (0: none)."""
     outside = breaks[np.searchsorted(quotes, breaks) % 2 == 0] if quotes.size else breaks
     return int(outside[-1]) + 1 if outside.size else 0
 
 
-def chunks(path: Path, size: int = CHUNK) -> Iterator[bytes]:
-    """The file in pieces of whole records (the last one: whatever is left)."""
+def chunks(path: Path, size: int = CHUNK) -> Iterator[tuple[bytes, np.ndarray, np.ndarray]]:
+    """The file in pieces of whole records (the last one: whatever is left), each with the
+    offsets of its line breaks and quotes."""
     with open_export(path) as export:
         pending = b""
         while True:
@@ -57,15 +62,53 @@ def chunks(path: Path, size: int = CHUNK) -> Iterator[bytes]:
             except OSError as fout:
                 raise InvoerFout(f"{path}: bestand is niet leesbaar ({fout.strerror})") from None
             buffer = pending + data
-            cut = _cut(buffer) if data else len(buffer)
+            breaks, quotes = _marks(buffer)
+            cut = _cut(breaks, quotes) if data else len(buffer)
             if data and not cut:
                 pending = buffer
                 continue
             if cut:
-                yield buffer[:cut]
+                yield buffer[:cut], breaks[breaks < cut], quotes[quotes < cut]
             pending = buffer[cut:]
             if not data:
                 return
+
+
+_END = object()
+AHEAD = 16  # blocks read ahead: enough to fill the time a command spends before it needs them
+
+
+class Vooruit:
+    """The items of an iterable made in a second thread, at most `ahead` before the one the
+    caller takes (reading and parsing release the GIL), in order; an error in making one
+    is raised where that item would have come. Leaving the with-block (or close) stops the
+    thread: what it is making is finished, nothing more is started."""
+
+    def __init__(self, items: Iterable, ahead: int = AHEAD):
+        self._iterator = iter(items)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="vooruit")
+        self._pending = deque(self._pool.submit(next, self._iterator, _END) for _ in range(ahead))
+
+    def __iter__(self) -> Iterator:
+        while self._pending:
+            item = self._pending.popleft().result()
+            if item is _END:
+                break
+            self._pending.append(self._pool.submit(next, self._iterator, _END))
+            yield item
+        self.close()
+
+    def close(self) -> None:
+        for pending in self._pending:
+            pending.cancel()
+        self._pending.clear()
+        self._pool.shutdown(wait=True)
+
+    def __enter__(self) -> "Vooruit":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 class CsvBlokken:
@@ -81,10 +124,9 @@ class CsvBlokken:
     def __iter__(self) -> Iterator[Tabel]:
         check = Tekstcontrole(self.path)
         offset, refused = None, None
-        for part in chunks(self.path, self.size):
+        for part, breaks, quotes in chunks(self.path, self.size):
             before = check.lines
-            data = np.frombuffer(part, dtype=np.uint8)
-            breaks = check.chunk(part, np.flatnonzero(data == 0x0A))
+            check.chunk(part, breaks)
             if refused:
                 continue
             self._encoding_of(part, first=offset is None)
@@ -96,6 +138,7 @@ class CsvBlokken:
                     refused = fout
                     continue
             block = self._block(part[start:], breaks[breaks >= start] - start,
+                                quotes[quotes >= start] - start,
                                 before + part.count(b"\n", 0, start) + 1)
             if block is not None:
                 yield block
@@ -130,19 +173,21 @@ class CsvBlokken:
         self.namen = tuple(names)
         return offset
 
-    def _block(self, body: bytes, breaks: np.ndarray, first_line: int) -> Tabel | None:
+    def _block(self, body: bytes, breaks: np.ndarray, quotes: np.ndarray,
+               first_line: int) -> Tabel | None:
         """The records of one chunk (None: only blank lines)."""
         data = np.frombuffer(body, dtype=np.uint8)
-        lines = chunk_lines(data, breaks, first_line)
+        lines = chunk_lines(data, breaks, first_line, quotes)
         if not len(lines):
             return None
         try:
             table = pacsv.read_csv(
                 pa.BufferReader(body),
                 read_options=pacsv.ReadOptions(column_names=list(self.namen),
-                                               encoding=self.encoding or "utf8", block_size=1 << 20),
+                                               encoding=self.encoding or "utf8", block_size=1 << 20,
+                                               use_threads=False),
                 parse_options=pacsv.ParseOptions(delimiter=self.separator,
-                                                 newlines_in_values=b'"' in body),
+                                                 newlines_in_values=bool(quotes.size)),
                 convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(self.namen, TEXT)))
         except (pa.ArrowException, ValueError, UnicodeError):
             raise Soepel from None

@@ -4,8 +4,6 @@ the afrekening): found by labels on the Voorblad and the Samenvatting, not by po
 import zipfile
 from pathlib import Path
 
-import openpyxl
-
 from pyfuncs.fouten import InvoerFout
 
 SALDO_LABEL = "Saldo van baten en lasten (− is een tekort)"
@@ -19,6 +17,8 @@ def _values(sheet, columns: int) -> dict:
 def read_q4_prognose(path: Path, regeling: str, jaar: int) -> dict:
     """{saldo, bron}: the prognosed saldo of the year in a quarter-4 report of the same
     regeling and year; anything else is bad input naming the file and cell."""
+    import openpyxl  # only the afrekening reads an earlier report
+
     try:
         book = openpyxl.load_workbook(path, data_only=True, read_only=True)
     except FileNotFoundError:

@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol
 
 from budgets.excel.formaten import datum_tekst
 from budgets.excel.stijl import TEMPLATE, house_styles
+from budgets.excel.werkblad import Werkblad
 from budgets.excel.xlsx import header_within_limit, name_styles, template_styles
 from budgets.spec.model import Begroting
 from budgets.werkboek.plan import UNCHECKED, Blad
@@ -51,7 +52,7 @@ def write_workbook(b: Begroting, sheets: list[Blad], target: Path, template: Pat
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
                                         "strings_to_numbers": False, "strings_to_urls": False})
     formats = _Formats(book, Path(template))
-    worksheets = {blad.titel: book.add_worksheet(blad.titel) for blad in sheets}
+    worksheets = {blad.titel: book.add_worksheet(blad.titel, worksheet_class=Werkblad) for blad in sheets}
     for blad in sheets:
         _sheet(worksheets[blad.titel], b, blad, formats, book, printed is None or blad.titel in printed)
     if printed is not None:
