@@ -37,10 +37,12 @@ def test_the_function_list_loads_none_of_them():
     assert loaded("functies") == []
 
 
-def test_kwartaal_on_a_csv_ledger_loads_pyarrow_but_not_pandas(root, tmp_path):
+def test_kwartaal_on_a_csv_ledger_loads_pyarrow_but_not_pandas_or_openpyxl(root, tmp_path):
+    """Also when it reads the toelichtingen back from the report it replaces."""
     real = root / "samples/werkom/realisatie"
-    assert loaded("kwartaal", str(root / "samples/werkom/begroting.yaml"),
-                  str(real / "grootboek_2023.csv"), "--kwartaal", "4",
-                  "--volumes", str(real / "volumes_2023.csv"), "--mapping", str(real / "mapping.yaml"),
-                  "--wijzigingen", str(real / "wijzigingen_2023.yaml"),
-                  "-o", str(tmp_path / "k.xlsx")) == ["pyarrow"]
+    args = ("kwartaal", str(root / "samples/werkom/begroting.yaml"),
+            str(real / "grootboek_2023.csv"), "--kwartaal", "4",
+            "--volumes", str(real / "volumes_2023.csv"), "--mapping", str(real / "mapping.yaml"),
+            "--wijzigingen", str(real / "wijzigingen_2023.yaml"), "-o", str(tmp_path / "k.xlsx"))
+    assert loaded(*args, heavy=(*HEAVY, "openpyxl")) == ["pyarrow"]
+    assert loaded(*args, "--overschrijf", heavy=(*HEAVY, "openpyxl")) == ["pyarrow"]

@@ -153,6 +153,26 @@ def fill_toelichtingen(path: Path, texts: dict) -> None:
     book.save(path)
 
 
+def test_a_number_typed_as_toelichting_reads_back_as_excel_shows_it(eerste, tmp_path):
+    """A user may type a number in the Toelichting column (no text format): it comes back
+    as the digits, a whole number without ".0"."""
+    from budgets.kwartaal.toelichtingen import read_toelichtingen
+
+    report = tmp_path / "met_getallen.xlsx"
+    shutil.copy(eerste["rapport"], report)
+    keys = eerste["json"]["toelichting_ontbreekt"][:2]
+    book = openpyxl.load_workbook(report)
+    for sheet in (book["Producten"], book["Exploitatie"]):
+        columns = {c.value: c.column for c in sheet[3] if c.value}
+        for row in sheet.iter_rows(min_row=5):
+            if row[0].value in keys:
+                row[columns["Toelichting"] - 1].value = 15000 if row[0].value == keys[0] else 2.5
+    book.save(report)
+    found = read_toelichtingen(report)
+    assert found[keys[0]] == "15000"
+    assert found[keys[1]] == "2.5"
+
+
 def hashes(folder: Path) -> dict:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
 

@@ -8,7 +8,6 @@ from budgets.excel import rekenmotor
 from budgets.excel.stijl import TEMPLATE
 from budgets.excel.veilig import check_workbook
 from budgets.spec.laden import load_spec
-from budgets.werkboek.controleer import format_report, verify
 from budgets.werkboek.genereer import (
     DEFAULT_SPEC,
     PDF_KINDS,
@@ -93,6 +92,8 @@ def _targets(args, uit: Uitvoer) -> tuple[Path, Path | None, Path | None]:
 def _verify(werkmap: Path) -> tuple[int, dict, str]:
     """Exit code, the checks for the summary, and the report text (printed once the
     files are in place)."""
+    from budgets.werkboek.controleer import format_report, verify  # not with --niet-controleren
+
     rapport = verify(werkmap)
     controles = {"gecontroleerd": True, "engine": rapport.engine, "in_orde": rapport.in_orde,
                  "bevindingen": [str(b) for b in rapport.bevindingen]}

@@ -74,7 +74,7 @@ def _inputs(args) -> dict:
 
 def run(args) -> int:
     quarter = check_quarter(args.kwartaal)
-    from budgets.grootboek.lezen import start_reading
+    from budgets.grootboek.stroom import start_reading
 
     # the ledger is read and parsed in the background while the rest loads
     with start_reading(args.realisatie) or nullcontext() as begonnen:

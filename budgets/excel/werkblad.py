@@ -12,12 +12,13 @@ import re
 from xlsxwriter.worksheet import Worksheet
 
 # The names XlsxWriter's Worksheet._prepare_formula prefixes when future functions are
-# off (as written there: SINGLE's pattern is "\SINGLE\(").
+# off; its pattern for SINGLE is "\SINGLE\(" (any non-space, then INGLE), the others
+# "\bNAME\(".
 DYNAMIC = ("ANCHORARRAY", "BYCOL", "BYROW", "CHOOSECOLS", "CHOOSEROWS", "DROP", "EXPAND",
            "FILTER", "HSTACK", "LAMBDA", "MAKEARRAY", "MAP", "RANDARRAY", "REDUCE", "SCAN",
-           "SEQUENCE", "SORT", "SORTBY", "SWITCH", "TAKE", "TEXTSPLIT", "TOCOL", "TOROW",
-           "UNIQUE", "VSTACK", "WRAPCOLS", "WRAPROWS", "XLOOKUP")
-_MAY_CHANGE = re.compile(r"\b(?:" + "|".join(DYNAMIC) + r")\(|\SINGLE\(")
+           "SEQUENCE", "SINGLE", "SORT", "SORTBY", "SWITCH", "TAKE", "TEXTSPLIT", "TOCOL",
+           "TOROW", "UNIQUE", "VSTACK", "WRAPCOLS", "WRAPROWS", "XLOOKUP")
+_MAY_CHANGE = re.compile(r"\b(?:" + "|".join(n for n in DYNAMIC if n != "SINGLE") + r")\(|\SINGLE\(")
 
 
 class Werkblad(Worksheet):

@@ -217,10 +217,13 @@ def _header_imports(modules: list[Module]) -> str:
 
 
 def check_packages(modules: list[Module]) -> list[str]:
-    """The import roots outside the standard library; refuse those Pyodide lacks."""
+    """The import roots outside the standard library, also of imports inside a function
+    (numpy_financial is loaded where it is used); refuse those Pyodide lacks."""
     roots = []
     for module in modules:
-        for node in _external_imports(module):
+        for node in ast.walk(module.boom):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)) or _is_intra(node):
+                continue
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
             roots.extend(name.split(".")[0] for name in names)
     outside = sorted({root for root in roots if root not in sys.stdlib_module_names})

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from budgets.excel.veilig import check_workbook
 from pyfuncs.afronding import GRENS_BEDRAG
@@ -333,6 +332,8 @@ def parse_amount_texts(texts: pa.Array, decimaalteken: str = ",") -> tuple[np.nd
     """parse_amounts on an arrow string array. Plain cells take one (RE2) regular
     expression and two replacements in arrow; only the others (a '€', a space, a trailing
     minus, parentheses or no number at all) go through the slower normalisation."""
+    import pyarrow.compute as pc  # not at the top: the block reader starts without it
+
     pattern, thousands = (_DUTCH, ".") if decimaalteken == "," else (_POINT, ",")
     good = pc.match_substring_regex(texts, f"^(?:{pattern.pattern})$")
     plain = pc.replace_substring(pc.replace_substring(texts, thousands, ""), decimaalteken, ".")

@@ -32,7 +32,7 @@ from budgets.grootboek.formaten import (
 from budgets.grootboek.mapping import Mapping
 from budgets.grootboek.meldingen import Meldingen, Verzamelaar
 from budgets.grootboek.som import Optelling
-from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel, Vooruit
+from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel, Vooruit, is_workbook
 from budgets.grootboek.tabel import Gezien, Tabel, from_frame, row_hashes
 from pyfuncs.fouten import InvoerFout
 
@@ -206,17 +206,6 @@ def _gemeenten(path: Path, tabel: Tabel, mapping: Mapping, column: str,
     meldingen.add(path, tabel, column, needed & blank,
                   "gemeente ontbreekt op een regel van een product")
     return np.where(needed, np.maximum(gemeente, 0)[kolom.codes], 0), not_member
-
-
-def is_workbook(path: Path) -> bool:
-    return Path(path).suffix.lower() in (".xlsx", ".xlsm")
-
-
-def start_reading(path: Path) -> Vooruit | None:
-    """Start reading a CSV ledger export in the background (None for a workbook): pass it
-    to read_ledger, and close it (a with-block) when done. Its errors come from read_ledger,
-    in the order they would have come without it."""
-    return None if is_workbook(path) else Vooruit(CsvBlokken(Path(path)))
 
 
 def read_ledger(path: Path, mapping: Mapping, plaatsing: Plaatsing,

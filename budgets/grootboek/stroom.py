@@ -111,6 +111,18 @@ class Vooruit:
         self.close()
 
 
+def is_workbook(path: Path) -> bool:
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+def start_reading(path: Path) -> Vooruit | None:
+    """Start reading a CSV ledger export in the background (None for a workbook): pass it
+    to budgets.grootboek.lezen.read_ledger, and close it (a with-block) when done. Its
+    errors come from read_ledger, in the order they would have come without it. This
+    module loads numpy and pyarrow's CSV reader only, so the reading starts early."""
+    return None if is_workbook(path) else Vooruit(CsvBlokken(Path(path)))
+
+
 class CsvBlokken:
     """The records of a CSV export as Tabel blocks (in file order); encoding None: UTF-8
     unless a byte says Windows-1252."""

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from budgets.grootboek.formaten import (
@@ -190,6 +189,8 @@ def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
     """Which values are in distinct (a hash lookup: values need not be sorted)."""
     if not len(distinct):
         return np.zeros(len(values), dtype=bool)
+    import pyarrow.compute as pc  # not at the top: the block reader starts without it
+
     return numbers_of(pc.is_in(_arrow(values), value_set=_arrow(distinct)))
 
 
