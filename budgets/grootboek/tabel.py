@@ -146,11 +146,11 @@ class Gezien:
         Sorted without an index (much faster than an argsort); only the few hashes that
         occur twice in this block are located, to leave their first record unmarked."""
         ordered = np.sort(hashes)
-        new_value = np.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else ordered > 0
+        new_value = np.concatenate(([True], ordered[1:] != ordered[:-1]))[:len(ordered)]
         unique = ordered[new_value]
         seen = self._seen(unique)
         repeated = _members(hashes, unique[seen])
-        twice = np.unique(ordered[1:][~new_value[1:]]) if len(ordered) else ordered
+        twice = np.unique(ordered[1:][~new_value[1:]])  # more than once in this block
         twice = twice[~_members(twice, unique[seen])]
         if len(twice):
             rows = np.flatnonzero(_members(hashes, twice))
@@ -179,7 +179,7 @@ class Gezien:
             self.slots = np.zeros(1 << SLOT_BITS, dtype=np.uint8)
         self.slots[new >> np.uint64(64 - SLOT_BITS)] = 1
         self.runs.append(new)
-        while len(self.runs) > RUNS or (len(self.runs) > 1 and len(self.runs) == RUNS
+        while len(self.runs) > RUNS or (len(self.runs) == RUNS
                                         and len(self.runs[-2]) <= 2 * len(self.runs[-1])):
             last = self.runs.pop()
             self.runs[-1] = np.sort(np.concatenate((self.runs[-1], last)))
