@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -413,6 +414,7 @@ def test_a_kill_mid_write_leaves_the_old_output_and_no_temporary_file(tmp_path, 
     """SIGTERM while genereer writes (workbook, verification, summary): the earlier outputs
     keep their bytes and no staging folder or temporary file is left beside them."""
     _prepare(tmp_path, Case("kill", "genereer", {}, ""))
+    libreoffice_tmp = set(Path(tempfile.gettempdir()).glob("lu*.tmp"))
     child = _child(["genereer", "in/begroting.yaml", "-o", "uit/uit.xlsx", "--samenvatting",
                     "uit/uit.json", "--overschrijf"], tmp_path)
     assert _wait_for_staging(tmp_path / "uit", child), child.communicate()
@@ -426,3 +428,4 @@ def test_a_kill_mid_write_leaves_the_old_output_and_no_temporary_file(tmp_path, 
     assert (tmp_path / "uit" / "uit.xlsx").read_bytes() == OLD
     assert (tmp_path / "uit" / "uit.json").read_bytes() == OLD
     assert not list(tmp_path.rglob(".begroting-*")) and not list(tmp_path.rglob("*.tmp"))
+    assert set(Path(tempfile.gettempdir()).glob("lu*.tmp")) <= libreoffice_tmp  # LibreOffice's own

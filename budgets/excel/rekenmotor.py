@@ -110,18 +110,26 @@ def _convert_all(sources: list[Path], outdir: Path, target_format: str) -> list[
     return produced
 
 
+def _soffice_environment(folder: Path) -> dict:
+    """The environment for LibreOffice: its temporary files (lu….tmp) in folder, which
+    this run removes, so that even a LibreOffice ended mid-work leaves none in /tmp."""
+    folder.mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(folder)}
+
+
 def _run_group(command: list[str]) -> subprocess.CompletedProcess:
     """Run LibreOffice in its own process group, and end the whole group (soffice starts a
     child, soffice.bin) when this run is interrupted or times out, so none is left behind."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
-    try:
-        out, err = process.communicate(timeout=600)
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        raise
+    with tempfile.TemporaryDirectory(prefix="lo-tmp-") as folder:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True, env=_soffice_environment(Path(folder)))
+        try:
+            out, err = process.communicate(timeout=600)
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
@@ -211,7 +219,8 @@ class Herberekening:
                        "--convert-to", "xlsx", "--outdir", str(self._outdir),
                        *(str(sources[i]) for i in indices)]
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, text=True,
-                                       start_new_session=True)
+                                       start_new_session=True,
+                                       env=_soffice_environment(tmp / f"lo-tmp-{slot}"))
             self._stack.callback(_end_group, process)
             watchdog = threading.Timer(600, _end_group, [process])
             watchdog.daemon = True
