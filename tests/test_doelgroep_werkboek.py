@@ -72,6 +72,16 @@ def test_every_projection_is_a_block_of_formulas_linked_from_the_volumes(all_kin
     assert str(invoer.cell(wsw, 5).value).startswith("=Doelgroepontwikkeling!E")
 
 
+def test_every_unit_fits_its_column(all_kinds):
+    """The Eenheid column is as wide as its longest text ("personen per jaar"), so none is
+    cut off on screen or in print."""
+    _g, out = all_kinds
+    sheet = openpyxl.load_workbook(out)[DG]
+    units = [c.value for c in sheet["B"][3:] if isinstance(c.value, str)]
+    assert "personen per jaar" in units
+    assert sheet.column_dimensions["B"].width >= max(len(unit) for unit in units)
+
+
 def test_libreoffice_recalculates_the_projection_to_the_core(all_kinds, libreoffice):
     g, out = all_kinds
     values = recalculate_with_libreoffice(out)[DG]

@@ -143,6 +143,7 @@ def build_doelgroep(b: Begroting, pos: dict, L: dict) -> Blad:
     for i, v in projected(b):
         _block(blad, b, pos, rows, i, v)
     standard_widths(blad, b.jaren)
+    blad.breedtes["B"] = 18  # the longest unit, "personen per jaar", in full
     blad.bevriezen = "E4"
     return blad
 
