@@ -284,11 +284,9 @@ def place(path: Path, frame: pd.DataFrame, column: str, rows) -> list[str]:
 
 def column_letter(index: int) -> str:
     """The letters of a 1-based column number (1 -> A, 27 -> AA)."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    from xlsxwriter.utility import xl_col_to_name  # only a workbook export's places need it
+
+    return xl_col_to_name(index - 1)
 
 
 def require_columns(path: Path, columns, wanted: dict[str, str]) -> None:
@@ -344,7 +342,7 @@ def parse_amount_texts(texts: pa.Array, decimaalteken: str = ",") -> tuple[np.nd
     if rest.size:
         table = {ord(thousands): None, ord(decimaalteken): "."}
         parsed = [_parse_normalised(str(text), pattern, table)
-                  for text in texts.take(arrow_indices(rest)).to_pylist()]
+                  for text in texts.take(arrow_integers(rest)).to_pylist()]
         values[rest] = [value for value, _ in parsed]
         good[rest] = [ok for _, ok in parsed]
     return values, ~good | ~(np.abs(values) < MAX_AMOUNT)
@@ -367,10 +365,14 @@ def numbers_of(array: pa.Array) -> np.ndarray:
     return np.frombuffer(data, dtype=_NUMPY[array.type])[array.offset:array.offset + len(array)].copy()
 
 
-def arrow_indices(positions: np.ndarray) -> pa.Array:
-    """Positions as an arrow int64 array, without pa.array (which imports pandas)."""
-    positions = np.ascontiguousarray(positions, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(positions), [None, pa.py_buffer(positions)])
+_ARROW = {np.dtype(np.int64): pa.int64(), np.dtype(np.uint64): pa.uint64()}
+
+
+def arrow_integers(values: np.ndarray, dtype=np.int64) -> pa.Array:
+    """Integers (positions; uint64 hashes) as an arrow array of dtype, without pa.array
+    (which imports pandas)."""
+    values = np.ascontiguousarray(values, dtype=dtype)
+    return pa.Array.from_buffers(_ARROW[values.dtype], len(values), [None, pa.py_buffer(values)])
 
 
 def _parse_normalised(text: str, pattern: re.Pattern, table: dict) -> tuple[float, bool]:

@@ -20,7 +20,7 @@ import pyarrow.csv as pacsv
 
 from budgets.grootboek.formaten import (
     LINE,
-    arrow_indices,
+    arrow_integers,
     check_text_export,
     column_letter,
     numbers_of,
@@ -74,7 +74,7 @@ class Tabel:
 
     def values(self, column: str, rows: np.ndarray) -> list[str]:
         kolom = self.kolommen[column]
-        return kolom.waarden.take(arrow_indices(kolom.codes[rows])).to_pylist()
+        return kolom.waarden.take(arrow_integers(kolom.codes[rows])).to_pylist()
 
     def duplicates(self) -> np.ndarray:
         """Records whose every cell equals an earlier record's (the first stays unmarked)."""
@@ -191,13 +191,8 @@ def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     import pyarrow.compute as pc  # not at the top: the block reader starts without it
 
-    return numbers_of(pc.is_in(_arrow(values), value_set=_arrow(distinct)))
-
-
-def _arrow(hashes: np.ndarray) -> pa.Array:
-    """uint64 hashes as an arrow array without a copy (pa.array would import pandas)."""
-    hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
-    return pa.Array.from_buffers(pa.uint64(), len(hashes), [None, pa.py_buffer(hashes)])
+    return numbers_of(pc.is_in(arrow_integers(values, np.uint64),
+                               value_set=arrow_integers(distinct, np.uint64)))
 
 
 def read_tabel(path: Path, decimaalteken: str = ",", inhoud: str = "boekingen") -> Tabel:
