@@ -126,9 +126,7 @@ def _run_group(command: list[str]) -> subprocess.CompletedProcess:
         try:
             out, err = process.communicate(timeout=600)
         except BaseException:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+            _end_group(process)
             raise
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
