@@ -5,61 +5,12 @@ integers in float64, added exactly below 2**53 cents, and divided by 100 once. O
 the lines are summed per group in file order with Kahan's compensated summation, the
 same additions as pandas' groupby sum.
 
-Optelling sums a file block by block (memory follows the groups); aggregate sums lines
-that are all in memory (the same sums).
+Optelling sums a file block by block (memory follows the groups).
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 DENSE_LIMIT = 4_000_000  # key combinations summed in one dense array; beyond: sparse
-
-
-def aggregate(keys: dict[str, np.ndarray], labels: dict[str, list], netto: np.ndarray,
-              placed: np.ndarray, whole_cents: bool) -> pd.DataFrame:
-    """Σ netto of the placed lines per combination of keys that occurs, as a frame with
-    one column per key (the label at each position) and 'netto', sorted by the labels.
-
-    keys: per key the position (0-based) of every line's label in labels[key].
-    """
-    import pandas as pd
-
-    sizes = tuple(len(labels[name]) for name in keys)
-    flat = np.zeros(len(netto), dtype=np.int64)
-    for size, at in zip(sizes, keys.values(), strict=True):
-        flat *= size
-        flat += at
-    groups, sums = _sums(flat, netto, placed, whole_cents, int(np.prod(sizes)))
-    positions = np.unravel_index(groups, sizes)
-    frame = pd.DataFrame({name: pd.Index(labels[name]).take(at)
-                          for name, at in zip(keys, positions, strict=True)})
-    frame["netto"] = sums
-    return frame.sort_values(list(keys)).reset_index(drop=True)
-
-
-def _sums(flat: np.ndarray, netto: np.ndarray, placed: np.ndarray, whole_cents: bool,
-          size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The groups that occur among the placed lines (flat keys) and their sums."""
-    if not whole_cents or size > DENSE_LIMIT:
-        if whole_cents:
-            groups, inverse = np.unique(flat[placed], return_inverse=True)
-            cents = np.rint(netto[placed] * 100)
-            return groups, np.bincount(inverse, weights=cents, minlength=len(groups)) / 100
-        groups, inverse = np.unique(flat[placed], return_inverse=True)
-        sums, compensation = np.zeros(len(groups)), np.zeros(len(groups))
-        kahan_add(sums, compensation, inverse, netto[placed])
-        return groups, sums
-    flat[~placed] = size  # one extra group for the lines that are not placed
-    cents = netto * 100
-    np.rint(cents, out=cents)  # exact: every amount has at most two decimals
-    groups = np.flatnonzero(np.bincount(flat, minlength=size + 1)[:size])
-    return groups, np.bincount(flat, weights=cents, minlength=size + 1)[groups] / 100
 
 
 def kahan_add(sums: np.ndarray, compensation: np.ndarray, groups: np.ndarray,
