@@ -31,7 +31,7 @@ from budgets.grootboek.formaten import (
 )
 from budgets.grootboek.mapping import Mapping
 from budgets.grootboek.meldingen import Meldingen, Verzamelaar
-from budgets.grootboek.som import Optelling
+from budgets.grootboek.som import Optelling, kahan_totals
 from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel, Vooruit, is_workbook
 from budgets.grootboek.tabel import Gezien, Tabel, from_frame, row_hashes
 from pyfuncs.fouten import InvoerFout
@@ -285,25 +285,13 @@ def totals_to_date(grootboek: Grootboek, kwartaal: int, by: list[str],
     labels = [np.asarray(bedragen[name], dtype=object)[keep].tolist() for name in by]
     keys = labels[0] if len(by) == 1 else list(zip(*labels, strict=True))
     cents = np.rint(netto * 100)
+    if not np.allclose(cents, netto * 100, rtol=0, atol=1e-6):  # more than two decimals
+        return Totalen(kahan_totals(keys, netto))
     rows: dict = {}
     for i, key in enumerate(keys):
         rows.setdefault(key, []).append(i)
-    if not np.allclose(cents, netto * 100, rtol=0, atol=1e-6):  # more than two decimals
-        return Totalen({key: kahan_sum(netto[at].tolist()) for key, at in sorted(rows.items())})
     whole = cents.astype(np.int64)
     return Totalen({key: float(int(whole[at].sum())) / 100 for key, at in sorted(rows.items())})
-
-
-def kahan_sum(values: list[float]) -> float:
-    """Σ with Kahan's compensation, as pandas' groupby sum."""
-    total = compensation = 0.0
-    for value in values:
-        y = value - compensation
-        t = total + y
-        compensation = (t - total) - y
-        compensation = 0.0 if compensation != compensation else compensation
-        total = t
-    return total
 
 
 class Totalen(dict):

@@ -33,6 +33,17 @@ def kahan_add(sums: np.ndarray, compensation: np.ndarray, groups: np.ndarray,
         sums[at] = t
 
 
+def kahan_totals(keys: list, values) -> dict:
+    """{key: Σ of its values}, sorted by key, each sum with Kahan's compensation in the
+    order given (as pandas' groupby sum)."""
+    distinct = sorted(set(keys))
+    where = {key: i for i, key in enumerate(distinct)}
+    at = np.array([where[key] for key in keys], dtype=np.int64)
+    sums, compensation = np.zeros(len(distinct)), np.zeros(len(distinct))
+    kahan_add(sums, compensation, at, np.asarray(values, dtype=float))
+    return dict(zip(distinct, sums.tolist(), strict=True))
+
+
 class Optelling:
     """Σ netto of the placed lines per combination of keys, over the blocks of a file.
 

@@ -6,9 +6,10 @@ from pathlib import Path
 import numpy as np
 
 from budgets.grootboek.formaten import date_parts, parse_amount_texts, period_parts, require_columns
-from budgets.grootboek.lezen import Plaatsing, Totalen, kahan_sum, resolve
+from budgets.grootboek.lezen import Plaatsing, Totalen, resolve
 from budgets.grootboek.mapping import Mapping
 from budgets.grootboek.meldingen import Meldingen
+from budgets.grootboek.som import kahan_totals
 from budgets.grootboek.tabel import Tabel, read_tabel
 
 PERIODS_PER_YEAR = {"maand": 12, "kwartaal": 4}
@@ -87,10 +88,11 @@ def volume_years(volumes: dict[str, list], kwartaal: int, periode: str) -> Total
     """
     per_year = PERIODS_PER_YEAR[periode]
     last = kwartaal * per_year // 4
-    groups: dict = {}
+    keys, values = [], []
     for number, product, gemeente, volume in zip(volumes["periode"], volumes["product"],
                                                  volumes["gemeente"], volumes["volume"],
                                                  strict=True):
         if number <= last:
-            groups.setdefault((product, gemeente), []).append(volume)
-    return Totalen({key: kahan_sum(values) / per_year for key, values in sorted(groups.items())})
+            keys.append((product, gemeente))
+            values.append(volume)
+    return Totalen({key: total / per_year for key, total in kahan_totals(keys, values).items()})
