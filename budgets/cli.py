@@ -13,7 +13,6 @@ import signal
 import sys
 import threading
 
-from budgets.bestanden import discard_all
 from budgets.cli_teksten import use_dutch
 from pyfuncs import __version__
 from pyfuncs.fouten import InvoerFout
@@ -83,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         print("afgebroken (signaal); onvoltooide uitvoer is opgeruimd", file=sys.stderr)
         return 128 + signaal.signum
     finally:
-        discard_all()
+        bestanden = sys.modules.get("budgets.bestanden")  # loaded by what writes: not at start
+        if bestanden is not None:
+            bestanden.discard_all()
         for number, handler in previous.items():
             signal.signal(number, handler)
 

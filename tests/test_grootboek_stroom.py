@@ -107,11 +107,17 @@ def test_dates_are_the_dates_pandas_reads():
     assert (month[~bad] == dates[~bad].dt.month.to_numpy()).all()
 
 
-def test_a_binary_byte_in_a_later_block_is_refused_with_its_line(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("line", "byte"), [
+    (b"\x01\n", "01"),  # a line of its own: pyarrow refuses it, the lenient reader finds it
+    (b'01-02-2024;Personeel;;;"a\x7fb";1,00\n', "7F"),  # in a quoted field of a record
+    (b"01-02-2024;Personeel;;;a\x00b;1,00\r\n", "00"),  # in a field: found among the texts
+])
+def test_a_binary_byte_in_a_later_block_is_refused_with_its_line(tmp_path, monkeypatch, line, byte):
     from pyfuncs.fouten import InvoerFout
 
     path = tmp_path / "gb.csv"
-    path.write_bytes((HEAD + "01-02-2024;Personeel;;;a;1,00\n" * 500).encode() + b"\x01\n")
+    rows = "01-02-2024;Personeel;;;a;1,00\n" * 500
+    path.write_bytes((HEAD + rows).encode() + line + rows.encode())
     monkeypatch.setattr(stroom, "CHUNK", 1000)
-    with pytest.raises(InvoerFout, match="regel 502: teken 0x01"):
+    with pytest.raises(InvoerFout, match=f"regel 502: teken 0x{byte} hoort niet"):
         read_ledger(path, load_mapping(None), PLAATSING)

@@ -4,8 +4,6 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from pyfuncs.kwartaal import check_quarter
-
 VOORBEELD = """voorbeeld:
   begroting kwartaal samples/werkom/begroting.yaml samples/werkom/realisatie/grootboek_2023_tm_juni.csv \\
       --kwartaal 2 --volumes samples/werkom/realisatie/volumes_2023.csv \\
@@ -73,12 +71,13 @@ def _inputs(args) -> dict:
 
 
 def run(args) -> int:
-    quarter = check_quarter(args.kwartaal)
     from budgets.grootboek.stroom import start_reading
 
     # the ledger is read and parsed in the background while the rest loads
     with start_reading(args.realisatie) or nullcontext() as begonnen:
-        return _run(args, quarter, begonnen)
+        from pyfuncs.kwartaal import check_quarter
+
+        return _run(args, check_quarter(args.kwartaal), begonnen)
 
 
 def _run(args, quarter: int, begonnen) -> int:

@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -95,32 +96,56 @@ def check_text_export(raw: bytes, path: Path) -> None:
 class Tekstcontrole:
     """check_text_export on a file read in chunks, each ending at a line break (or at the
     end of the file): a binary byte is refused at once, the longest line at the end (the
-    first of the longest, as for the whole file at once)."""
+    first of the longest, as for the whole file at once). Only lines longer than MAX_LINE
+    are measured exactly: a chunk without one is only counted."""
 
     def __init__(self, path: Path):
         self.path, self.lines, self.longest, self.longest_line = path, 0, -1, 0
 
-    def chunk(self, raw: bytes, breaks: np.ndarray | None = None) -> np.ndarray:
-        """Check the next chunk; returns the offsets of its line breaks."""
+    def chunk(self, raw: bytes, breaks: np.ndarray | None = None, binary: bool = True) -> int:
+        """Check the next chunk (breaks: the offsets of its line breaks, if known); returns
+        the number of its line breaks. binary False: the caller calls binary itself."""
         if not self.lines and self.longest < 0:
             _check_start(raw, self.path)
-        if raw.translate(None, _ALLOWED):
-            first = min(raw.find(bytes([b])) for b in set(raw.translate(None, _ALLOWED)))
-            line = self.lines + raw.count(b"\n", 0, first) + 1
-            raise InvoerFout(f"{self.path}: regel {line}: teken 0x{raw[first]:02X} hoort niet in "
-                             "een tekstexport (is het een binair bestand of UTF-16?)")
+        if binary:
+            self.binary(raw, self.lines)
         data = np.frombuffer(raw, dtype=np.uint8)
+        if breaks is None and not _may_hold_long_line(raw):
+            count = int(np.count_nonzero(data == 0x0A))
+            self.lines += count
+            return count
         breaks = np.flatnonzero(data == 0x0A) if breaks is None else breaks
         lengths = np.diff(np.concatenate(([-1], breaks, [len(data)]))) - 1
         if lengths.size and lengths.max() > self.longest:
             self.longest, self.longest_line = int(lengths.max()), self.lines + int(np.argmax(lengths)) + 1
         self.lines += len(breaks)
-        return breaks
+        return len(breaks)
+
+    def binary(self, raw: bytes, before: int, parts: Iterable[bytes] | None = None) -> None:
+        """Refuse a binary byte in raw, a chunk after `before` lines, with its line. parts:
+        where every byte of raw but the separators stands (its header and the distinct
+        texts of its fields, once parsed): far less to search; raw only on a find."""
+        if parts is not None and not any(part.translate(None, _ALLOWED) for part in parts):
+            return
+        if raw.translate(None, _ALLOWED):
+            first = min(raw.find(bytes([b])) for b in set(raw.translate(None, _ALLOWED)))
+            line = before + raw.count(b"\n", 0, first) + 1
+            raise InvoerFout(f"{self.path}: regel {line}: teken 0x{raw[first]:02X} hoort niet in "
+                             "een tekstexport (is het een binair bestand of UTF-16?)")
 
     def finish(self) -> None:
         if self.longest > MAX_LINE:
             raise InvoerFout(f"{self.path}: regel {self.longest_line} is {self.longest} tekens lang; "
                              f"de grens is {MAX_LINE:,}".replace(",", "."))
+
+
+def _may_hold_long_line(raw: bytes) -> bool:
+    """Whether a line of raw may be longer than MAX_LINE: such a line covers a whole
+    window of MAX_LINE // 2 bytes (counted from the start), so every window with a line
+    break rules it out there (a few hundred finds in a chunk of megabytes)."""
+    step = MAX_LINE // 2
+    find = raw.find
+    return any(find(b"\n", start, start + step) < 0 for start in range(0, len(raw), step))
 
 
 def _check_start(raw: bytes, path: Path) -> None:

@@ -30,10 +30,10 @@ from budgets.grootboek.formaten import (
     require_columns,
 )
 from budgets.grootboek.mapping import Mapping
-from budgets.grootboek.meldingen import Meldingen, Verzamelaar
+from budgets.grootboek.meldingen import Dubbelen, Meldingen, Verzamelaar
 from budgets.grootboek.som import Optelling, kahan_totals
 from budgets.grootboek.stroom import CsvBlokken, Opnieuw, Soepel, Vooruit, is_workbook
-from budgets.grootboek.tabel import Gezien, Tabel, from_frame, row_hashes
+from budgets.grootboek.tabel import Tabel, from_frame
 from pyfuncs.fouten import InvoerFout
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ def read_ledger(path: Path, mapping: Mapping, plaatsing: Plaatsing,
 def _read_blocks(path: Path, blocks, mapping: Mapping, plaatsing: Plaatsing,
                  kahan: bool) -> Grootboek:
     """Place, check and sum every block of the export (see read_ledger)."""
-    meldingen, seen = Verzamelaar(), Gezien()
+    meldingen, dubbelen = Verzamelaar(), Dubbelen()
     regels = sorted(plaatsing.regels)
     labels = {"kwartaal": [1, 2, 3, 4], "regel": regels, "product": ["", *plaatsing.producten],
               "gemeente": ["", *plaatsing.gemeenten], "bijdrage": [False, True]}
@@ -246,26 +246,26 @@ def _read_blocks(path: Path, blocks, mapping: Mapping, plaatsing: Plaatsing,
             except InvoerFout as fout:  # raised once the whole file is read, as before
                 refused = fout
         if refused is None:
-            _read_block(path, tabel, mapping, plaatsing, columns, (meldingen, seen, totals))
+            _read_block(path, tabel, mapping, plaatsing, columns, (meldingen, totals))
+            dubbelen.add(tabel)
     if lines == 0:
         raise InvoerFout(f"{path}: alleen een kopregel, geen boekingen; is dit de goede export?")
     if refused is not None:
         raise refused
+    dubbelen.report(path, meldingen)
     return Grootboek(str(path), totals.columns(), lines, meldingen.meldingen())
 
 
 def _read_block(path: Path, tabel: Tabel, mapping: Mapping, plaatsing: Plaatsing,
                 columns: dict, state: tuple) -> None:
-    """One block: its findings, its duplicates (of any earlier line) and its sums."""
-    meldingen, seen, totals = state
+    """One block: its findings and its sums."""
+    meldingen, totals = state
     month = _month(path, tabel, columns, plaatsing.jaar, meldingen)
     netto, whole = _netto(path, tabel, mapping, columns, meldingen)
     if not whole and not totals.kahan:
         raise Opnieuw(kahan=True)  # sum the whole file with compensation, as one
     regel, bijdrage = _lines(path, tabel, mapping, columns, totals.labels["regel"], meldingen)
     product, gemeente, misplaced = _products(path, tabel, mapping, columns, plaatsing, meldingen)
-    meldingen.add(path, tabel, tabel.namen[0], seen.duplicates(row_hashes(tabel)),
-                  "exact dubbele regel", duplicate=True)
     placed = (month > 0) & ~np.isnan(netto) & (regel >= 0) & ~misplaced
     keys = {"kwartaal": np.maximum(month - 1, 0) // 3, "regel": regel, "product": product,
             "gemeente": gemeente, "bijdrage": bijdrage}

@@ -6,9 +6,11 @@ from pathlib import Path
 import numpy as np
 
 from budgets.grootboek.formaten import place
+from budgets.grootboek.tabel import Tabel, repeats, row_hashes
 from pyfuncs.fouten import InvoerFout
 
 MAX_VOORBEELDEN = 200  # findings kept per reason; the count is always complete
+DUBBEL = "exact dubbele regel"
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ class Verzamelaar:
                         for where, value in zip(places, values, strict=True))
         count[0] += int(rows.size)
 
+    def count(self, reason: str, duplicate: bool, more: int) -> None:
+        """More lines for a reason than add was given (beyond the kept ones)."""
+        self.per_reason.setdefault((reason, duplicate), ([], [0]))[1][0] += more
+
     def meldingen(self) -> Meldingen:
         found = Meldingen()
         for (_, duplicate), (kept, (count,)) in self.per_reason.items():
@@ -111,6 +117,40 @@ class Verzamelaar:
                 found.onplaatsbaar.extend(kept)
                 found.aantal_onplaatsbaar += count
         return found
+
+
+class Dubbelen:
+    """The exact duplicates of a file read in blocks, found at the end: how many from one
+    sort of the row hashes of all blocks (8 bytes a record, kept with each record's line
+    and first cell), which ones from the fewest first blocks that hold MAX_VOORBEELDEN."""
+
+    def __init__(self):
+        self.blocks: list[Tabel] = []
+        self.hashes: list[np.ndarray] = []
+
+    def add(self, tabel: Tabel) -> None:
+        """The next block of the file."""
+        first = tabel.namen[0]
+        self.blocks.append(Tabel(tabel.namen, {first: tabel.kolommen[first]}, tabel.regels,
+                                 tabel.werkmap))
+        self.hashes.append(row_hashes(tabel))
+
+    def report(self, path: Path, verzamelaar: Verzamelaar) -> None:
+        """Add the duplicates to the findings, as Verzamelaar.add block by block would."""
+        ordered = np.sort(np.concatenate(self.hashes)) if self.hashes else np.zeros(0, np.uint64)
+        aantal = int(np.count_nonzero(ordered[1:] == ordered[:-1]))
+        if not aantal:
+            return
+        take = 1
+        while True:  # a duplicate's earlier record is in the blocks before it
+            repeated = repeats(np.concatenate(self.hashes[:take]))
+            if take == len(self.hashes) or np.count_nonzero(repeated) >= MAX_VOORBEELDEN:
+                break
+            take = min(2 * take, len(self.hashes))
+        ends = np.cumsum([len(h) for h in self.hashes[:take]])[:-1]
+        for tabel, mask in zip(self.blocks[:take], np.split(repeated, ends), strict=True):
+            verzamelaar.add(path, tabel, tabel.namen[0], mask, DUBBEL, duplicate=True)
+        verzamelaar.count(DUBBEL, True, aantal - int(np.count_nonzero(repeated)))
 
 
 def _cells(path: Path, source, column: str, rows: np.ndarray) -> tuple[list[str], list[str]]:

@@ -76,10 +76,6 @@ class Tabel:
         kolom = self.kolommen[column]
         return kolom.waarden.take(arrow_integers(kolom.codes[rows])).to_pylist()
 
-    def duplicates(self) -> np.ndarray:
-        """Records whose every cell equals an earlier record's (the first stays unmarked)."""
-        return Gezien().duplicates(row_hashes(self))
-
 
 _MIX = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
 _ODD = np.uint64(0x9E3779B97F4A7C15)
@@ -126,73 +122,17 @@ def row_hashes(tabel: Tabel) -> np.ndarray:
     return _mix(key)
 
 
-SLOT_BITS = 23  # the filter of Gezien: one byte per slot, 8 MB whatever the file's size
-RUNS = 16  # sorted runs kept before they are merged
-
-
-class Gezien:
-    """The row hashes seen so far in a file read in blocks: sorted runs (8 bytes per
-    distinct record), merged like a binary counter once there are many, behind a filter
-    of 2**23 slots (a hash's top bits) that rules out most hashes, so only the few that
-    may have been seen are looked up in the runs."""
-
-    def __init__(self):
-        self.runs: list[np.ndarray] = []
-        self.slots = np.zeros(0, dtype=np.uint8)
-
-    def duplicates(self, hashes: np.ndarray) -> np.ndarray:
-        """Which of these records (in file order, after all earlier ones) repeat one.
-
-        Sorted without an index (much faster than an argsort); only the few hashes that
-        occur twice in this block are located, to leave their first record unmarked."""
-        ordered = np.sort(hashes)
-        new_value = np.concatenate(([True], ordered[1:] != ordered[:-1]))[:len(ordered)]
-        unique = ordered[new_value]
-        seen = self._seen(unique)
-        repeated = _members(hashes, unique[seen])
-        twice = np.unique(ordered[1:][~new_value[1:]])  # more than once in this block
-        twice = twice[~_members(twice, unique[seen])]
-        if len(twice):
-            rows = np.flatnonzero(_members(hashes, twice))
-            _, first = np.unique(hashes[rows], return_index=True)
-            repeated[rows] = True
-            repeated[rows[first]] = False
-        self._add(unique[~seen])
-        return repeated
-
-    def _seen(self, unique: np.ndarray) -> np.ndarray:
-        """Which of these (sorted, distinct) hashes an earlier block had."""
-        seen = np.zeros(len(unique), dtype=bool)
-        if not self.runs:
-            return seen
-        maybe = np.flatnonzero(self.slots[unique >> np.uint64(64 - SLOT_BITS)])
-        candidates = unique[maybe]
-        for run in self.runs:
-            at = np.minimum(np.searchsorted(run, candidates), len(run) - 1)
-            seen[maybe] |= run[at] == candidates
-        return seen
-
-    def _add(self, new: np.ndarray) -> None:
-        if not len(new):
-            return
-        if not len(self.slots):
-            self.slots = np.zeros(1 << SLOT_BITS, dtype=np.uint8)
-        self.slots[new >> np.uint64(64 - SLOT_BITS)] = 1
-        self.runs.append(new)
-        while len(self.runs) > RUNS or (len(self.runs) == RUNS
-                                        and len(self.runs[-2]) <= 2 * len(self.runs[-1])):
-            last = self.runs.pop()
-            self.runs[-1] = np.sort(np.concatenate((self.runs[-1], last)))
-
-
-def _members(values: np.ndarray, distinct: np.ndarray) -> np.ndarray:
-    """Which values are in distinct (a hash lookup: values need not be sorted)."""
-    if not len(distinct):
-        return np.zeros(len(values), dtype=bool)
-    import pyarrow.compute as pc  # not at the top: the block reader starts without it
-
-    return numbers_of(pc.is_in(arrow_integers(values, np.uint64),
-                               value_set=arrow_integers(distinct, np.uint64)))
+def repeats(hashes: np.ndarray) -> np.ndarray:
+    """Which records repeat an earlier one: all but the first record of every hash."""
+    repeated = np.ones(len(hashes), dtype=bool)
+    ordered = np.sort(hashes)  # a sort without an index: cheaper, and all a clean file needs
+    if (ordered[1:] != ordered[:-1]).all():
+        return ~repeated
+    order = np.argsort(hashes)  # not stable: a hash's first record is its lowest position
+    ordered = hashes[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    repeated[np.minimum.reduceat(order, starts)] = False
+    return repeated
 
 
 def read_tabel(path: Path, decimaalteken: str = ",", inhoud: str = "boekingen") -> Tabel:
