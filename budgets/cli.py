@@ -7,6 +7,7 @@ line without traceback; set BEGROTING_TRACEBACK=1 to see it), 128 + n for signal
 
 import argparse
 import atexit
+import gc
 import importlib
 import os
 import signal
@@ -134,6 +135,11 @@ def run() -> None:
     teardown. Every output is written, closed and in place when main returns; tearing the
     loaded libraries down (numpy, pyarrow, ...) would cost about 30 ms, a tenth of a small
     command. In process (tests, Excel), call main."""
+    # A command is one short run that loads many modules: the cycle collector's default
+    # (a collection every 700 new objects) scans them again and again. Every 50,000 keeps
+    # what cycles leave behind small; measured: `kwartaal` on a 1M-line ledger 10-20 ms
+    # faster, peak memory the same.
+    gc.set_threshold(50_000, 10, 10)
     code = main()
     atexit._run_exitfuncs()  # what the interpreter's shutdown would run first
     try:

@@ -93,7 +93,8 @@ class Werkmap:
         """Write the workbook; with printed, every other sheet is hidden (a board pack
         printed to PDF shows only the output sheets)."""
         book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_numbers": False})
+                                               "strings_to_numbers": False,
+                                               "in_memory": True})  # no temporary files
         properties = {"title": self.titel, "subject": self.onderwerp}
         if self.gemaakt is not None:
             properties["created"] = self.gemaakt

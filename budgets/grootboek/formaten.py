@@ -123,8 +123,8 @@ class Tekstcontrole:
 
     def binary(self, raw: bytes, before: int, parts: Iterable[bytes] | None = None) -> None:
         """Refuse a binary byte in raw, a chunk after `before` lines, with its line. parts:
-        where every byte of raw but the separators stands (its header and the distinct
-        texts of its fields, once parsed): far less to search; raw only on a find."""
+        where every byte of raw but separators, quotes and line ends stands (the distinct
+        texts of its parsed fields): far less to search; raw only on a find."""
         if parts is not None and not any(part.translate(None, _ALLOWED) for part in parts):
             return
         if raw.translate(None, _ALLOWED):
