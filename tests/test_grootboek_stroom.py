@@ -121,3 +121,94 @@ def test_a_binary_byte_in_a_later_block_is_refused_with_its_line(tmp_path, monke
     monkeypatch.setattr(stroom, "CHUNK", 1000)
     with pytest.raises(InvoerFout, match=f"regel 502: teken 0x{byte} hoort niet"):
         read_ledger(path, load_mapping(None), PLAATSING)
+
+
+def messy_ledger(rng: random.Random) -> bytes:
+    """A ledger export with what the block reader's shortcuts must get right: quoted and
+    unquoted chunks, CRLF and LF, blank lines, a lone carriage return, a binary byte or a
+    non-ASCII text now and then."""
+    rows = [HEAD.rstrip("\n").encode()]
+    texts = [b"a", b"b", b"c", b"d", b'"x;y"', b'"twee\nregels"', "caf\u00e9".encode()]
+    rare = rng.choice([[], [], [], [b"t\rx"], [b"n\x01l"]])  # in a fifth of the files each
+    quoted = rng.choice([0, 0.02, 0.1])  # of the lines: some files have no quote at all
+    for _ in range(rng.randint(50, 400)):
+        text = rng.choice(texts + rare) if rng.random() < 0.02 else rng.choice(texts[:4])
+        if rng.random() < quoted:
+            text = rng.choice(texts[4:])
+        row = (f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-2024;"
+               f"{rng.choice(['Personeel', 'Omzet'])};{rng.choice(['', 'Beschut werk'])};"
+               f"{rng.choice(['Zaanstad', 'Purmerend', ''])};").encode()
+        rows.append(row + text + f";{rng.randint(-99, 99)},{rng.randint(0, 99):02d}".encode())
+        if rng.random() < 0.05:
+            rows.append(b"")
+        if rng.random() < 0.1:
+            rows.append(rows[rng.randrange(1, len(rows))])
+    end = rng.choice([b"\n", b"\r\n"])
+    return end.join(rows) + rng.choice([end, b""])
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_shortcuts_give_what_the_lenient_reader_gives(tmp_path, monkeypatch, seed):
+    """Read in small blocks (every shortcut taken somewhere) and read whole by the lenient
+    reader: the same sums and findings, or the same refusal."""
+    from pyfuncs.fouten import InvoerFout
+
+    rng = random.Random(seed)
+    path = tmp_path / "gb.csv"
+    path.write_bytes(messy_ledger(rng))
+
+    def outcome(**how):
+        with monkeypatch.context() as m:
+            try:
+                found = read(path, monkeypatch=m, **how)
+            except InvoerFout as fout:
+                return str(fout)
+        return found.bedragen, found.regels_gelezen, found.meldingen.as_dict()
+
+    assert outcome(size=rng.randint(150, 3000)) == outcome(lenient=True)
+
+
+def test_a_lone_carriage_return_is_read_as_before(tmp_path, monkeypatch):
+    """pyarrow ends a record at a lone CR; with a blank line after it the number of records
+    equals the number of lines again, yet the file is not one record per line: it goes to
+    the lenient reader, which numbers its records one per line (as it did)."""
+    rows = "01-02-2024;Personeel;;;a;1,00\n" * 20
+    text = (HEAD + "\n01-02-2024;Onbekend;;;x;1,00\n" + rows
+            + "01-02-2024;Personeel;;;b;1,00\r01-02-2024;Onbekend;;;c;1,00\n\n" + rows)
+    path = tmp_path / "gb.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+
+    def places(**how):
+        with monkeypatch.context() as m:
+            found = read(path, monkeypatch=m, **how).meldingen.as_dict()["onplaatsbaar"]
+        return [f["plaats"] for f in found]
+
+    blocks = places(size=400)
+    assert blocks == places(lenient=True)
+    assert len(blocks) == 2
+
+
+@pytest.mark.parametrize("lengths", [(10_000,), (10_001,), (12_000, 12_000), (11_000, 15_000),
+                                     (9_999, 10_001)])
+def test_long_lines_in_later_blocks_are_measured_as_in_the_whole_file(tmp_path, monkeypatch,
+                                                                      lengths):
+    """Only a chunk that may hold a line over the limit is measured line by line; the
+    message (the first of the longest lines) is the one for the file read whole."""
+    from pyfuncs.fouten import InvoerFout
+
+    rows = "01-02-2024;Personeel;;;a;1,00\n" * 700
+    prefix = "01-02-2024;Personeel;;;"
+    longs = [f"{prefix}{'x' * (n - len(prefix) - 5)};1,00\n" for n in lengths]
+    path = tmp_path / "gb.csv"
+    path.write_text(HEAD + rows + rows.join(longs) + rows, encoding="utf-8")
+
+    def outcome(**how):
+        with monkeypatch.context() as m:
+            try:
+                return read(path, monkeypatch=m, **how).regels_gelezen
+            except InvoerFout as fout:
+                return str(fout)
+
+    blocks = outcome(size=8192)
+    assert blocks == outcome(lenient=True)
+    assert ("tekens lang" in str(blocks)) == (max(lengths) > 10_000)
