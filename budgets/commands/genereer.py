@@ -4,7 +4,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from budgets.bestanden import Uitvoer
-from budgets.excel import rekenmotor
 from budgets.excel.stijl import TEMPLATE
 from budgets.excel.veilig import check_workbook
 from budgets.spec.laden import load_spec
@@ -76,7 +75,7 @@ def _targets(args, uit: Uitvoer) -> tuple[Path, Path | None, Path | None]:
     anything is computed when one exists without --overschrijf, is an input, or two are
     the same file."""
     werkmap = args.uitvoer or default_output(load_spec(args.spec or DEFAULT_SPEC))
-    if args.pdf and rekenmotor.soffice_path() is None:
+    if args.pdf and _soffice_missing():
         raise InvoerFout("--pdf vraagt LibreOffice, maar dat is niet geïnstalleerd "
                          "(apt-get install libreoffice-calc-nogui)")
     if args.uitvoer is None:
@@ -87,6 +86,12 @@ def _targets(args, uit: Uitvoer) -> tuple[Path, Path | None, Path | None]:
     summary_file = uit.add(args.samenvatting, "samenvatting") if args.samenvatting else None
     pdf = uit.add(werkmap.with_suffix(".pdf"), "PDF") if args.pdf else None
     return staged, summary_file, pdf
+
+
+def _soffice_missing() -> bool:
+    from budgets.excel import rekenmotor  # LibreOffice's module: only when it is needed
+
+    return rekenmotor.soffice_path() is None
 
 
 def _verify(werkmap: Path) -> tuple[int, dict, str]:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import budgets
 from budgets.bestanden import check_writable, json_text, write_atomically
-from budgets.excel import rekenmotor
 from budgets.excel.stijl import TEMPLATE
 from budgets.spec.bbv_samenvatting import bbv_summary
 from budgets.spec.laden import load_spec
@@ -74,6 +73,8 @@ def print_pdf(g: Gegenereerd, pdf: Path, soort: str = "bestuur", sjabloon: Path 
     the board pack, only the output sheets (soort "uitvoer") in the workbook's order,
     printed from a temporary copy in which the other sheets are hidden; the delivered
     workbook keeps every sheet visible. "volledig": every sheet."""
+    from budgets.excel import rekenmotor  # LibreOffice: loaded only to print
+
     if soort == "volledig":
         return rekenmotor.export_pdf(g.werkmap, Path(pdf))
     printed = {blad.titel for blad in g.bladen if blad.soort == "uitvoer"}
