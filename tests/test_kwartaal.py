@@ -139,6 +139,15 @@ def test_print_setup_and_frozen_panes(eerste):
     assert "&P" in sheet.oddFooter.right.text
 
 
+def test_every_besluit_fits_its_column(eerste):
+    """The Besluit column is as wide as 'AB-besluit 28 september 2023, agendapunt 3': it
+    is not cut off by the Omschrijving beside it, on screen or in print."""
+    sheet = openpyxl.load_workbook(eerste["rapport"])["Wijzigingen"]
+    besluiten = [c.value for c in sheet["C"][3:] if c.value]
+    assert "AB-besluit 28 september 2023, agendapunt 3" in besluiten
+    assert sheet.column_dimensions["C"].width >= max(len(text) for text in besluiten)
+
+
 def fill_toelichtingen(path: Path, texts: dict) -> None:
     """Type toelichtingen into a report as a user would (openpyxl), by key."""
     book = openpyxl.load_workbook(path)

@@ -138,7 +138,7 @@ def _wijzigingen(book: Werkmap, rapport: Kwartaalrapport) -> None:
             put(sheet, r, 7, amount, "invoer", fmt)
             put_text(sheet, r, 8, "ja" if counted else "nee: na de peildatum")
             r += 1
-    for c, width in zip("ABCDEFGH", (9, 15, 28, 36, 30, 11, 14, 18), strict=True):
+    for c, width in zip("ABCDEFGH", (9, 15, 42, 36, 30, 11, 14, 18), strict=True):
         set_width(sheet, c, width)
     print_setup(sheet, "Begrotingswijzigingen", freeze="A4")
 
